@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import type { Hono } from 'hono'
+import type { AppEnv, ServerConfig } from './http/context.ts'
+
+export const CONSOLE_CLIENT_ID = 'members-console'
+
+/**
+ * Serves the built console. Hashed assets are cached for good; index.html and
+ * config.json never, so a new build or setting reaches browsers at once.
+ */
+export function registerConsole(app: Hono<AppEnv>, config: ServerConfig) {
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${config.frameAncestors}`,
+  ].join('; ')
+
+  app.use('*', async (c, next) => {
+    await next()
+    if (!new URL(c.req.url).pathname.toLowerCase().startsWith('/sharing/')) {
+      c.header('Content-Security-Policy', csp)
+      c.header('X-Content-Type-Options', 'nosniff')
+      c.header('Referrer-Policy', 'same-origin')
+    }
+  })
+
+  // The console's runtime settings: by default, this server is its portal.
+  app.get('/config.json', (c) => {
+    const file = config.consoleDir && join(config.consoleDir, 'config.json')
+    if (file && existsSync(file)) return c.body(readFileSync(file, 'utf8'), 200, { 'content-type': 'application/json' })
+    const origin = new URL(c.req.url).origin
+    c.header('Cache-Control', 'no-store')
+    return c.json({ portalUrl: `${origin}/sharing/rest`, clientId: CONSOLE_CLIENT_ID })
+  })
+
+  const root = config.consoleDir
+  if (!root) return
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root,
+      onFound: (_path, c) => {
+        c.header('Cache-Control', 'public, max-age=31536000, immutable')
+      },
+    }),
+  )
+  app.use('*', serveStatic({ root }))
+  // Client-side routes (e.g. /oauth-callback) all load the app.
+  const indexFile = join(root, 'index.html')
+  app.get('*', (c) => {
+    if (!existsSync(indexFile)) return c.text('The console is not built. Run `npm run build`.', 404)
+    c.header('Cache-Control', 'no-cache')
+    return c.html(readFileSync(indexFile, 'utf8'))
+  })
+}

@@ -1,0 +1,107 @@
+import { readdir, readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import pg from 'pg'
+
+/** Anything that runs parameterised SQL: the database, or one transaction of it. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres'
+  /** Runs fn in one transaction: all of it commits or none of it does. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  /** PostgreSQL connection string; when absent, PGlite is used. */
+  databaseUrl?: string
+  /** PGlite data directory; when absent (and no databaseUrl), an in-memory database. */
+  dataDir?: string
+  poolSize?: number
+}
+
+export async function openDb(options: OpenOptions = {}): Promise<Db> {
+  const db = options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : await openPglite(options.dataDir)
+  await migrate(db)
+  return db
+}
+
+async function openPglite(dataDir?: string): Promise<Db> {
+  const lite = await PGlite.create({ dataDir, extensions: { pg_trgm } })
+  return {
+    kind: 'pglite',
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await lite.query<T>(sql, params)).rows
+    },
+    // PGlite has one connection, so its transactions already run one at a time.
+    transaction: (fn) =>
+      lite.transaction((tx) => fn({ query: async <T>(sql: string, params: unknown[] = []) => (await tx.query<T>(sql, params)).rows })),
+    close: () => lite.close(),
+  }
+}
+
+// int8 (counts, epoch milliseconds) fits a JS number for every value we store.
+pg.types.setTypeParser(20, (value) => Number(value))
+
+function openPostgres(url: string, max: number): Db {
+  const pool = new pg.Pool({ connectionString: url, max })
+  return {
+    kind: 'postgres',
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await pool.query(sql, params)).rows as T[]
+    },
+    async transaction(fn) {
+      const client = await pool.connect()
+      try {
+        await client.query('begin')
+        const result = await fn({ query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[] })
+        await client.query('commit')
+        return result
+      } catch (error) {
+        await client.query('rollback').catch(() => {})
+        throw error
+      } finally {
+        client.release()
+      }
+    },
+    close: () => pool.end(),
+  }
+}
+
+const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url))
+
+/** Applies every numbered migration not yet applied, each in its own transaction. */
+async function migrate(db: Db): Promise<void> {
+  // An advisory lock keeps two server processes starting together from both migrating.
+  await db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock(7301)')
+    await tx.query('create table if not exists schema_migrations (version integer primary key, applied bigint not null)')
+    const done = new Set((await tx.query<{ version: number }>('select version from schema_migrations')).map((r) => r.version))
+    const files = (await readdir(migrationsDir)).filter((f) => /^\d+_.*\.sql$/.test(f)).sort()
+    for (const file of files) {
+      const version = Number.parseInt(file, 10)
+      if (done.has(version)) continue
+      const sql = await readFile(migrationsDir + file, 'utf8')
+      await runScript(tx, sql)
+      await tx.query('insert into schema_migrations (version, applied) values ($1, $2)', [version, Date.now()])
+    }
+  })
+}
+
+/** Runs a multi-statement SQL file one statement at a time (both drivers accept that). */
+async function runScript(tx: Queryable, sql: string): Promise<void> {
+  const statements = sql
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('--'))
+    .join('\n')
+    .split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter(Boolean)
+  for (const statement of statements) await tx.query(statement)
+}

@@ -1,0 +1,62 @@
+import type { Context } from 'hono'
+import { badRequest } from './errors.ts'
+
+export type Params = Record<string, string>
+
+/**
+ * Every parameter of a request, from the query string and, for POST, the
+ * form-encoded or multipart body (body wins). Files in multipart are ignored.
+ */
+export async function readParams(c: Context): Promise<Params> {
+  const params: Params = {}
+  for (const [key, value] of new URL(c.req.url).searchParams) params[key] = value
+  if (c.req.method === 'POST') {
+    const type = c.req.header('content-type') ?? ''
+    if (type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data')) {
+      const body = await c.req.parseBody({ all: false })
+      for (const [key, value] of Object.entries(body)) if (typeof value === 'string') params[key] = value
+    }
+  }
+  return params
+}
+
+/** Lists arrive comma-joined (REST JS) or as a JSON array string (ArcGIS API for Python). */
+export function parseList(value: string | undefined): string[] {
+  if (value === undefined) return []
+  const text = value.trim()
+  if (text.startsWith('[')) {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      throw badRequest('INVALID_LIST', 'The list is not valid JSON. Send names comma-separated or as a JSON array of strings.')
+    }
+    if (!Array.isArray(parsed) || parsed.some((v) => typeof v !== 'string'))
+      throw badRequest('INVALID_LIST', 'The list must be a JSON array of strings.')
+    return (parsed as string[]).map((v) => v.trim()).filter(Boolean)
+  }
+  return text
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean)
+}
+
+export function parseBool(value: string | undefined, fallback = false): boolean {
+  if (value === undefined || value === '') return fallback
+  return value.toLowerCase() === 'true'
+}
+
+/** A whole number within [min, max], or the fallback when absent; a bad value is a 400. */
+export function parseIntParam(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n)) throw badRequest('INVALID_PARAMETER', `'${name}' must be a whole number.`)
+  if (n < min) throw badRequest('INVALID_PARAMETER', `'${name}' must be at least ${min}.`)
+  return Math.min(n, max)
+}
+
+export function requireParam(params: Params, name: string): string {
+  const value = params[name]?.trim()
+  if (!value) throw badRequest('MISSING_PARAMETER', `'${name}' is required.`)
+  return value
+}
