@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Hono } from 'hono'
+import type { Queryable } from './db/connection.ts'
 import type { AppEnv, ServerConfig } from './http/context.ts'
 
 export const CONSOLE_CLIENT_ID = 'members-console'
@@ -60,4 +61,25 @@ export function registerConsole(app: Hono<AppEnv>, config: ServerConfig) {
     c.header('Cache-Control', 'no-cache')
     return c.html(readFileSync(indexFile, 'utf8'))
   })
+}
+
+/**
+ * The console signs in with OAuth, whose redirect URIs must match exactly:
+ * register where this server serves the console (and the Vite dev server).
+ */
+export async function registerConsoleRedirectUris(db: Queryable, uris: string[]): Promise<void> {
+  await db.query(
+    `update oauth_clients
+        set redirect_uris = (select array(select distinct unnest(redirect_uris || $2::text[])))
+      where client_id = $1`,
+    [CONSOLE_CLIENT_ID, uris],
+  )
+}
+
+/** Where the console is reached: PUBLIC_URL, else localhost and 127.0.0.1 on this port, plus Vite's dev port. */
+export function consoleRedirectUris(port: number, publicUrl?: string): string[] {
+  const origins = publicUrl
+    ? [publicUrl.replace(/\/$/, '')]
+    : [`http://localhost:${port}`, `http://127.0.0.1:${port}`, 'http://localhost:5173', 'http://127.0.0.1:5173']
+  return origins.map((origin) => `${origin}/oauth-callback`)
 }

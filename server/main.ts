@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
+import { consoleRedirectUris, registerConsoleRedirectUris } from './console.ts'
 import { openDb } from './db/connection.ts'
 import { ensureDemoOrganization } from './seed/demo.ts'
 
@@ -18,6 +19,8 @@ const firstStart = await ensureDemoOrganization(db, {
   seed: Number(process.env.SEED ?? 1),
   memberPassword: process.env.SEED_PASSWORD ?? 'members-demo-1',
 })
+
+await registerConsoleRedirectUris(db, consoleRedirectUris(port, process.env.PUBLIC_URL))
 
 const app = createApp(db, {
   consoleDir: resolve(process.env.CONSOLE_DIR ?? 'dist'),

@@ -1,0 +1,3 @@
+export function BulkActions() {
+  return null;
+}

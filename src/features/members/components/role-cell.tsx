@@ -1,0 +1,3 @@
+export function RoleCell({ member }: { member: { role?: string } }) {
+  return <>{member.role ?? ''}</>;
+}

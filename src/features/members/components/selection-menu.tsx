@@ -1,0 +1,3 @@
+export function SelectionMenu() {
+  return null;
+}
