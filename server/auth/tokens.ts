@@ -17,6 +17,8 @@ export async function issueToken(
 ): Promise<IssuedToken> {
   const token = newToken()
   const now = Date.now()
+  // Sweep this member's expired tokens as new ones are issued, so the table stays bounded without a timer.
+  await db.query('delete from tokens where user_id = $1 and expires <= $2', [input.userId, now])
   const expires = now + input.minutes * 60_000
   await db.query(
     'insert into tokens (token_hash, user_id, client_id, kind, restricted, created, expires) values ($1,$2,$3,$4,$5,$6,$7)',
