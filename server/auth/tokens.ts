@@ -27,7 +27,12 @@ export async function issueToken(
   return { token, expires }
 }
 
-/** Ends every session of a member: reset password, disable and delete call this. */
+/**
+ * Signs a member out everywhere (reset password, disable): every access and
+ * refresh token, and any authorization code not yet exchanged, which would
+ * otherwise still yield a fresh token.
+ */
 export async function revokeAllTokens(db: Queryable, userId: string): Promise<void> {
   await db.query('delete from tokens where user_id = $1', [userId])
+  await db.query('delete from oauth_codes where user_id = $1', [userId])
 }

@@ -1,0 +1,57 @@
+import type { Context } from 'hono'
+import { changeOwnPassword } from '../../auth/change-password.ts'
+import { requireCaller } from '../../auth/caller.ts'
+import { findUser } from '../../db/users.ts'
+import { changeMember, recordRefusal } from '../../domain/member-change.ts'
+import { applyPasswordReset } from '../../domain/password-reset.ts'
+import type { AppEnv } from '../../http/context.ts'
+import { badRequest, notPermitted } from '../../http/errors.ts'
+import { respond } from '../../http/respond.ts'
+
+export const resetPasswordPath = '/community/users/:username/reset'
+
+const onlyYourOwn = () =>
+  notPermitted("You can change only your own password. To reset another member's, send no password (administrators only).")
+
+/** Passwords are taken as sent: never trimmed. */
+function passwordParam(value: string | undefined, name: string): string {
+  if (!value) throw badRequest('MISSING_PARAMETER', `'${name}' is required to change your own password.`)
+  return value
+}
+
+/**
+ * Extension: POST community/users/{u}/reset.
+ * - With no password, by an administrator with portal:admin:updateUsers:
+ *   → {success, username, temporaryPassword} (rules 1, 7).
+ * - With `password` and `newPassword`, by the member themself: changes their
+ *   own password; allowed with a restricted token (one that must change it).
+ */
+export async function resetPassword(c: Context<AppEnv>) {
+  const params = c.get('params')
+  const username = c.req.param('username') ?? ''
+  const db = c.get('db')
+  if (params.password !== undefined || params.newPassword !== undefined) {
+    const caller = await requireCaller(c, { allowRestricted: true })
+    const password = passwordParam(params.password, 'password')
+    const newPassword = passwordParam(params.newPassword, 'newPassword')
+    // changeOwnPassword audits its success inside the transaction; a refusal is audited here, after the rollback.
+    try {
+      await db.transaction(async (tx) => {
+        const target = await findUser(tx, caller.orgId, username)
+        if (target?.id !== caller.userId) throw onlyYourOwn()
+        await changeOwnPassword(tx, caller.userId, password, newPassword)
+      })
+    } catch (error) {
+      await recordRefusal({ db, actor: caller, operation: 'changePassword' }, username, error)
+      throw error
+    }
+    return respond(c, { success: true, username: caller.username })
+  }
+
+  const caller = await requireCaller(c)
+  const done = await changeMember(
+    { db, actor: caller, operation: 'resetPassword', username, privilege: 'portal:admin:updateUsers' },
+    (tx, target, actor) => applyPasswordReset(tx, actor, target),
+  )
+  return respond(c, { success: true, ...done })
+}
