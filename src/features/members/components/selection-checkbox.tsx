@@ -1,11 +1,77 @@
-interface MemberLike {
-  username: string;
+import { useEffect, useId, useRef } from 'react'
+import { type MemberSummary, SELECTION_LIMIT, useMemberSelection } from '../hooks/use-member-selection.ts'
+import './selection.css'
+
+const LIMIT_REASON = `At most ${SELECTION_LIMIT} members can be selected at once. Deselect some to select others.`
+
+/** Why a box is disabled, as its accessible description (and a tooltip for pointer users). */
+function LimitReason({ id }: { id: string }) {
+  return (
+    <span id={id} className="visually-hidden">
+      {LIMIT_REASON}
+    </span>
+  )
 }
 
-export function SelectionCheckbox(_props: { member: MemberLike }) {
-  return null;
+/**
+ * The row checkbox "Select <username>"; disabled, saying why, once 100 are
+ * selected. A native checkbox: one per row of up to 100 rows, it is the
+ * lightest accessible control there is.
+ */
+export function SelectionCheckbox({ member }: { member: MemberSummary }) {
+  const { isSelected, isFull, setSelected, refresh } = useMemberSelection()
+  const selected = isSelected(member.username)
+  const blocked = !selected && isFull
+  const reasonId = useId()
+
+  // A selected member shown with fresher data (after a change) updates what the selection keeps.
+  useEffect(() => {
+    if (selected) refresh([member])
+  }, [selected, member, refresh])
+
+  return (
+    <>
+      <input
+        type="checkbox"
+        className="selection-checkbox"
+        aria-label={`Select ${member.username}`}
+        aria-describedby={blocked ? reasonId : undefined}
+        title={blocked ? LIMIT_REASON : undefined}
+        checked={selected}
+        disabled={blocked}
+        onChange={(event) => setSelected(member, event.target.checked)}
+      />
+      {blocked && <LimitReason id={reasonId} />}
+    </>
+  )
 }
 
-export function SelectAllOnPageCheckbox(_props: { members: readonly MemberLike[] }) {
-  return null;
+/** "Select all on this page": adds what fits under the limit (the selection menu says when some did not). */
+export function SelectAllOnPageCheckbox({ members }: { members: readonly MemberSummary[] }) {
+  const selection = useMemberSelection()
+  const selectedHere = members.filter((m) => selection.isSelected(m.username)).length
+  const all = members.length > 0 && selectedHere === members.length
+  const some = selectedHere > 0 && !all
+  const blocked = selection.isFull && !all
+  const reasonId = useId()
+  const ref = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = some
+  }, [some])
+  return (
+    <>
+      <input
+        ref={ref}
+        type="checkbox"
+        className="selection-checkbox"
+        aria-label="Select all on this page"
+        aria-describedby={blocked ? reasonId : undefined}
+        title={blocked ? LIMIT_REASON : undefined}
+        checked={all}
+        disabled={blocked || members.length === 0}
+        onChange={() => (all ? selection.removeMany(members.map((m) => m.username)) : selection.addMany(members))}
+      />
+      {blocked && <LimitReason id={reasonId} />}
+    </>
+  )
 }

@@ -1,0 +1,83 @@
+import { dialog, getMember, pickMembers, results, selectionButton, selectMembers, showMember } from './actions-support.ts'
+import { expect, test } from './support/fixtures.ts'
+import { portalPost } from './support/portal-api.ts'
+
+const VIEWER_ROLE_ID = 'iAAAAAAAAAAAAAAA'
+
+test('the row dropdown offers only roles that fit the user type, and changes the role', async ({ page, request, adminToken }) => {
+  await showMember(page, 'viewer1')
+  const viewerRole = page.getByRole('combobox', { name: 'Role for viewer1', exact: true })
+  await expect(viewerRole.locator('option', { hasText: /^Viewer$/ })).toBeEnabled()
+  for (const name of ['Publisher', 'User', 'Data Editor', 'Administrator'])
+    await expect(viewerRole.locator('option', { hasText: new RegExp(`^${name} — Needs more than the Viewer user type allows`) })).toBeDisabled()
+
+  await showMember(page, 'admin')
+  const own = page.getByRole('combobox', { name: 'Role for admin', exact: true })
+  await expect(own).toBeDisabled()
+  await expect(own).toHaveAccessibleDescription('You cannot change your own role. Ask another administrator.')
+
+  const [member] = await pickMembers(request, adminToken, 'b', 1)
+  await showMember(page, member!.username)
+  const role = page.getByRole('combobox', { name: `Role for ${member!.username}`, exact: true })
+  await role.focus()
+  await role.selectOption({ label: 'Publisher' })
+  // Busy while the change is sent, until the portal answered and the list refreshed; focus stays put.
+  await expect(role).toHaveAttribute('aria-busy', 'false')
+  await expect(role).toHaveValue('org_publisher')
+  await expect(role).toBeFocused()
+  expect((await getMember(request, adminToken, member!.username)).role).toBe('org_publisher')
+})
+
+test('bulk "Change role" lists who is skipped and why, and reports a member the portal refused', async ({ page, request, adminToken }) => {
+  const [first, second, stale] = await pickMembers(request, adminToken, 'ef', 3)
+  const chosen = [first!, second!, stale!].map((m) => m.username)
+  await selectMembers(page, [...chosen, 'viewer1', 'admin'])
+  await expect(selectionButton(page, 5)).toBeVisible()
+  // Behind the console's back, the third member becomes a Viewer: the console cannot know, the portal refuses.
+  await portalPost(request, adminToken, 'portals/self/updateUserLicenseType', { users: stale!.username, userLicenseType: 'viewerUT', role: VIEWER_ROLE_ID })
+
+  await page.getByRole('button', { name: 'Change role', exact: true }).click()
+  const changeRole = dialog(page, 'Change role')
+  await changeRole.getByRole('combobox', { name: 'New role' }).selectOption({ label: 'Publisher' })
+  const skipped = changeRole.getByRole('region', { name: 'Skipped (2)' })
+  await expect(skipped).toContainText('viewer1): Needs more than the Viewer user type allows; change the user type first.')
+  await expect(skipped).toContainText('admin): You cannot change your own role. Ask another administrator.')
+  await changeRole.getByRole('button', { name: 'Change role of 3 members' }).click()
+
+  // One member failed: the dialog stays, says why, and keeps that member selected.
+  await expect(changeRole.getByRole('alert')).toContainText('1 member was not changed (2 done)')
+  await expect(changeRole.getByRole('alert')).toContainText(`${stale!.username}: The role Publisher does not fit`)
+  await changeRole.getByRole('button', { name: 'Close' }).click()
+  await expect(changeRole).toHaveCount(0)
+  await expect(results(page)).toContainText('Change role: 2 done, 2 skipped, 1 failed.')
+  await expect(results(page)).toContainText(`${stale!.username}: The role Publisher does not fit`)
+  await expect(results(page)).toContainText('viewer1: Needs more than the Viewer user type allows')
+  await expect(selectionButton(page, 3)).toBeVisible()
+  await selectionButton(page, 3).click()
+  for (const username of [stale!.username, 'viewer1', 'admin'])
+    await expect(page.getByRole('menuitem', { name: `Deselect ${username}`, exact: true })).toBeVisible()
+  await page.keyboard.press('Escape')
+
+  for (const member of [first!, second!]) expect((await getMember(request, adminToken, member.username)).role).toBe('org_publisher')
+  expect((await getMember(request, adminToken, stale!.username)).roleId).toBe(VIEWER_ROLE_ID)
+})
+
+test.describe('as a Member Manager', () => {
+  test.use({ asUser: 'manager' })
+
+  test('administrator roles and administrators stay out of reach', async ({ page }) => {
+    await showMember(page, 'admin2')
+    const adminRole = page.getByRole('combobox', { name: 'Role for admin2', exact: true })
+    await expect(adminRole).toBeDisabled()
+    await expect(adminRole).toHaveAccessibleDescription('Only a full administrator can change the role of an administrator.')
+    await showMember(page, 'user1')
+    await expect(page.getByRole('combobox', { name: 'Role for user1', exact: true }).locator('option', { hasText: /^Administrator/ })).toBeDisabled()
+    await page.getByRole('checkbox', { name: 'Select user1', exact: true }).check()
+    await page.getByRole('button', { name: 'Change role', exact: true }).click()
+    const options = dialog(page, 'Change role').getByRole('combobox', { name: 'New role' }).locator('option')
+    await expect(options.filter({ hasText: 'Administrator (full administrators only)' })).toBeDisabled()
+    await expect(options.filter({ hasText: /^Publisher$/ })).toBeEnabled()
+    await dialog(page, 'Change role').getByRole('button', { name: 'Cancel' }).click()
+    await expect(dialog(page, 'Change role')).toHaveCount(0)
+  })
+})

@@ -1,0 +1,70 @@
+import { expect, test } from './support/fixtures.ts'
+import { DEMO } from './support/env.ts'
+import { columnCells, expectListToMatch, membersTable, openMembers } from './support/members-page.ts'
+
+const searchBox = (page: import('@playwright/test').Page) => page.getByRole('searchbox', { name: 'Search members' })
+const scope = (page: import('@playwright/test').Page) => page.getByRole('combobox', { name: 'Search in' })
+
+test('searches all fields by default, as you type', async ({ page, request, adminToken }) => {
+  await openMembers(page)
+  await searchBox(page).fill('hopper')
+  await expect(page).toHaveURL(/\?q=hopper$/)
+  await expectListToMatch(page, request, adminToken, { q: 'hopper' })
+  await expect(await columnCells(page, 'Email')).toContainText([`${DEMO.admin2}@example.com`])
+})
+
+const scopes = [
+  { label: 'Full name', value: 'fullname', text: 'Ada Lovelace', q: 'fullname:Ada AND fullname:Lovelace', expectEmail: 'admin4@example.com' },
+  { label: 'First name', value: 'firstname', text: 'Pat', q: 'firstname:Pat', expectEmail: 'publisher1@example.com' },
+  { label: 'Last name', value: 'lastname', text: "O'Brien", q: "lastname:O'Brien", expectEmail: 'publisher1@example.com' },
+  { label: 'Username', value: 'username', text: 'publisher', q: 'username:publisher', expectEmail: 'publisher2@example.com' },
+  { label: 'Email', value: 'email', text: 'sam.single@corp.example.com', q: 'email:sam.single@corp.example.com', expectEmail: 'sam.single@corp.example.com' },
+]
+
+test('searches in one field at a time: full name, first name, last name, username, email', async ({ page, request, adminToken }) => {
+  await openMembers(page)
+  for (const { label, value, text, q, expectEmail } of scopes) {
+    await scope(page).selectOption({ label })
+    await searchBox(page).fill(text)
+    await expect(page).toHaveURL(new RegExp(`in=${value}`))
+    const { emails } = await expectListToMatch(page, request, adminToken, { q })
+    expect(emails, `${label} "${text}"`).toContain(expectEmail)
+  }
+})
+
+test('a term found only in other fields finds nobody in the chosen one, and clearing brings everyone back', async ({ page, request, adminToken }) => {
+  await openMembers(page, 'in=firstname')
+  await searchBox(page).fill('example.com')
+  await expect(membersTable(page)).toContainText('No members match')
+  await page.getByRole('button', { name: 'Clear search and filters' }).click()
+  await expect(searchBox(page)).toHaveValue('')
+  await expect(page).toHaveURL(/\/\?in=firstname$/)
+  await expectListToMatch(page, request, adminToken, {})
+})
+
+test('query syntax typed in the box is searched as text, not run as a query', async ({ page, request, adminToken }) => {
+  await openMembers(page)
+  await searchBox(page).fill('role:org_admin')
+  await expect(page).toHaveURL(/q=role%3Aorg_admin/)
+  await expectListToMatch(page, request, adminToken, { q: 'role\\:org_admin' })
+  await expect(page.getByRole('alert')).toHaveCount(0)
+})
+
+test('sends one search per burst of typing, and shows the last one', async ({ page }) => {
+  await openMembers(page)
+  await expect(await columnCells(page, 'Email')).toHaveCount(25)
+  const searches: string[] = []
+  page.on('request', (req) => {
+    const url = new URL(req.url())
+    if (url.pathname.endsWith('/users/search') && url.searchParams.get('start') === '1') searches.push(url.searchParams.get('q') ?? '')
+  })
+  await searchBox(page).pressSequentially('lovelace', { delay: 30 })
+  await expect(await columnCells(page, 'Email')).toHaveText(['admin4@example.com'])
+  expect(searches).toEqual(['lovelace'])
+
+  // A second burst replaces the first: the list follows the latest text.
+  await searchBox(page).press('Control+a')
+  await searchBox(page).pressSequentially('hopper', { delay: 30 })
+  await expect(await columnCells(page, 'Email')).toContainText(['admin2@example.com'])
+  expect(searches).toEqual(['lovelace', 'hopper'])
+})

@@ -1,0 +1,38 @@
+import { QueryClientProvider } from '@tanstack/react-query'
+import { useState } from 'react'
+import { createQueryClient } from '../lib/query-client.ts'
+import { SessionProvider, VIEW_USERS } from '../lib/session.tsx'
+import { AppErrorBoundary } from './error-boundary.tsx'
+import { AppRouter } from './router.tsx'
+import { NoAccessPage, SignInPage, StartingPage, StartupFailedPage } from './status-pages.tsx'
+import { useAuth } from './use-auth.ts'
+
+export function App() {
+  const [queryClient] = useState(createQueryClient)
+  return (
+    <AppErrorBoundary>
+      <QueryClientProvider client={queryClient}>
+        <AuthGate />
+      </QueryClientProvider>
+    </AppErrorBoundary>
+  )
+}
+
+/** Nothing below this renders until we know who is signed in and that they may view members. */
+function AuthGate() {
+  const { state, signIn, retry } = useAuth()
+  switch (state.status) {
+    case 'starting':
+      return <StartingPage />
+    case 'signed-out':
+      return <SignInPage notice={state.notice} error={state.error} onSignIn={signIn} />
+    case 'failed':
+      return <StartupFailedPage error={state.error} onRetry={retry} />
+    case 'signed-in':
+      return (
+        <SessionProvider session={state.session}>
+          {state.session.privileges.has(VIEW_USERS) ? <AppRouter /> : <NoAccessPage />}
+        </SessionProvider>
+      )
+  }
+}

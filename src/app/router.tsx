@@ -1,0 +1,23 @@
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router'
+import { MembersPage } from '../features/members/components/members-page.tsx'
+import { basePath } from '../lib/config.ts'
+import { AppHeader } from './app-header.tsx'
+
+/**
+ * Declarative routing: the console has one page, whose state lives in the URL's
+ * query. (The data router would add ~15 KB gzip for loaders we do not use.)
+ * Mounted only after sign-in, so it starts from the URL the user came back to.
+ */
+export function AppRouter() {
+  return (
+    <BrowserRouter basename={basePath().replace(/\/$/, '') || '/'}>
+      <AppHeader />
+      <main id="main" className="app-main">
+        <Routes>
+          <Route index element={<MembersPage />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </main>
+    </BrowserRouter>
+  )
+}

@@ -1,0 +1,85 @@
+import type { ArcGISIdentityManager } from '@esri/arcgis-rest-request'
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { beginSignIn, forgetSession, saveSession, signOut as revokeAndForget } from '../lib/auth.ts'
+import type { ConsoleConfig } from '../lib/config.ts'
+import { onSessionExpired, onTokenUsed, PortalRequestError, setActivePortal } from '../lib/portal-client.ts'
+import { loadSession, type Session } from '../lib/session.tsx'
+import { bootstrap } from './bootstrap.ts'
+
+export type AuthState =
+  | { status: 'starting' }
+  | { status: 'signed-out'; notice?: string; error?: string }
+  | { status: 'signed-in'; session: Session }
+  | { status: 'failed'; error: string }
+
+/** The console's sign-in state machine: boot, restore or complete sign-in, load who we are, sign out. */
+export function useAuth() {
+  const queryClient = useQueryClient()
+  const [state, setState] = useState<AuthState>({ status: 'starting' })
+  const configRef = useRef<ConsoleConfig | null>(null)
+  const managerRef = useRef<ArcGISIdentityManager | null>(null)
+
+  const endSession = useCallback(
+    (next: AuthState) => {
+      managerRef.current = null
+      if (configRef.current) setActivePortal(configRef.current.portalUrl, null)
+      queryClient.clear()
+      setState(next)
+    },
+    [queryClient],
+  )
+
+  const signOut = useCallback(async () => {
+    const manager = managerRef.current
+    if (manager) await revokeAndForget(manager)
+    endSession({ status: 'signed-out', notice: 'You have signed out.' })
+  }, [endSession])
+
+  const start = useCallback(async () => {
+    setState({ status: 'starting' })
+    try {
+      const { config, manager, signInError } = await bootstrap()
+      configRef.current = config
+      managerRef.current = manager
+      if (!manager) return setState({ status: 'signed-out', error: signInError })
+      setState({ status: 'signed-in', session: await loadSession(signOut) })
+    } catch (error) {
+      if (error instanceof PortalRequestError && error.isAuthError) {
+        forgetSession()
+        return endSession({ status: 'signed-out', notice: 'Your session has ended. Please sign in again.' })
+      }
+      setState({ status: 'failed', error: error instanceof Error ? error.message : String(error) })
+    }
+  }, [signOut, endSession])
+
+  useEffect(() => {
+    void start()
+  }, [start])
+
+  // A refreshed token is saved so a reload keeps it; a dead session sends the user to sign in.
+  useEffect(() => {
+    let lastToken: string | undefined
+    const stopSaving = onTokenUsed(() => {
+      const manager = managerRef.current
+      if (manager && manager.token !== lastToken) {
+        lastToken = manager.token
+        saveSession(manager)
+      }
+    })
+    const stopWatching = onSessionExpired(() => {
+      forgetSession()
+      endSession({ status: 'signed-out', notice: 'Your session has ended. Please sign in again.' })
+    })
+    return () => {
+      stopSaving()
+      stopWatching()
+    }
+  }, [endSession])
+
+  const signIn = useCallback(async () => {
+    if (configRef.current) await beginSignIn(configRef.current)
+  }, [])
+
+  return { state, signIn, retry: start }
+}

@@ -1,0 +1,80 @@
+import { queryOptions } from '@tanstack/react-query'
+import type { CountType } from '../types.ts'
+import { getMemberCounts } from './get-counts.ts'
+import { getMember } from './get-member.ts'
+import { getMemberContent } from './get-member-content.ts'
+import { getMemberGroups } from './get-member-groups.ts'
+import { getRoles } from './get-roles.ts'
+import { getUserTypes } from './get-user-types.ts'
+import type { MemberSearchParams } from './search-query.ts'
+import { searchMembers } from './search-members.ts'
+
+/**
+ * Every query key of the Members feature comes from here. All start with
+ * ['members'], so a mutation invalidating `memberQueries.all()` refreshes the
+ * list, details, counts, and licenses left at once.
+ */
+export const memberQueries = {
+  all: () => ['members'] as const,
+
+  lists: () => [...memberQueries.all(), 'list'] as const,
+  /** Keyed by what is sent, so two views that send the same request share one entry. */
+  list: (params: MemberSearchParams) =>
+    queryOptions({
+      queryKey: [...memberQueries.lists(), normalizeSearchParams(params)] as const,
+      queryFn: ({ signal }) => searchMembers(params, signal),
+    }),
+
+  detail: (username: string) =>
+    queryOptions({
+      queryKey: [...memberQueries.all(), 'detail', username.toLowerCase()] as const,
+      queryFn: ({ signal }) => getMember(username, signal),
+    }),
+
+  content: (username: string, folderId?: string) =>
+    queryOptions({
+      queryKey: [...memberQueries.all(), 'content', username.toLowerCase(), folderId ?? 'root'] as const,
+      queryFn: ({ signal }) => getMemberContent(username, folderId, signal),
+    }),
+
+  groups: (username: string) =>
+    queryOptions({
+      queryKey: [...memberQueries.all(), 'groups', username.toLowerCase()] as const,
+      queryFn: ({ signal }) => getMemberGroups(username, signal),
+    }),
+
+  roles: () =>
+    queryOptions({
+      queryKey: [...memberQueries.all(), 'roles'] as const,
+      queryFn: ({ signal }) => getRoles(signal),
+      staleTime: 5 * 60_000,
+    }),
+
+  userTypes: () =>
+    queryOptions({
+      queryKey: [...memberQueries.all(), 'userTypes'] as const,
+      queryFn: ({ signal }) => getUserTypes(signal),
+      staleTime: 60_000,
+    }),
+
+  /** Counts are a nicety: a portal without them (or without `status`) just shows none. */
+  counts: (type: CountType) =>
+    queryOptions({
+      queryKey: [...memberQueries.all(), 'counts', type] as const,
+      queryFn: ({ signal }) => getMemberCounts(type, signal),
+      staleTime: 60_000,
+      retry: false,
+    }),
+}
+
+/** Same request → same key: fixed property order, no undefined q. */
+function normalizeSearchParams(params: MemberSearchParams): MemberSearchParams {
+  const normalized: MemberSearchParams = {
+    sortField: params.sortField,
+    sortOrder: params.sortOrder,
+    start: params.start,
+    num: params.num,
+  }
+  if (params.q) normalized.q = params.q
+  return normalized
+}

@@ -1,0 +1,9 @@
+import { portalRequest } from '../../../lib/portal-client.ts'
+import type { MemberSearchResponse } from '../types.ts'
+import type { MemberSearchParams } from './search-query.ts'
+
+export { MAX_PAGEABLE } from './search-view.ts'
+
+export function searchMembers(params: MemberSearchParams, signal?: AbortSignal): Promise<MemberSearchResponse> {
+  return portalRequest<MemberSearchResponse>('portals/self/users/search', { ...params }, { method: 'GET', signal })
+}

@@ -1,0 +1,92 @@
+import type { LastSignIn, LoginType, MembersView, SearchScope, SortField } from './search-view.ts'
+
+/** What `portals/self/users/search` receives for one view of the list. */
+export interface MemberSearchParams {
+  q?: string
+  sortField: SortField
+  sortOrder: 'asc' | 'desc'
+  start: number
+  num: number
+}
+
+const DAY = 24 * 60 * 60 * 1000
+// Upper bound for "signed in since …": any real timestamp is below it.
+const FAR_FUTURE = 9_999_999_999_999
+
+const SCOPE_FIELD: Record<SearchScope, string | null> = {
+  all: null,
+  fullname: 'fullname',
+  firstname: 'firstname',
+  lastname: 'lastname',
+  username: 'username',
+  email: 'email',
+}
+
+const SOCIAL_PROVIDERS = ['google', 'github', 'apple', 'facebook']
+
+/** Backslash-escapes Lucene's special characters so user text is only ever text. */
+export function escapeLucene(text: string): string {
+  return text.replace(/&&|\|\||[+\-!(){}[\]^"~*?:\\/]/g, (match) => match.replace(/./g, (c) => `\\${c}`))
+}
+
+/** Words of the search box, each escaped, each required (AND); scoped to one field if asked. */
+export function buildTextClause(text: string, scope: SearchScope): string | undefined {
+  const words = text.trim().split(/\s+/).filter(Boolean).map(escapeLucene)
+  // AND/OR/NOT typed as words are operators to the parser: quote them so they stay words.
+  const terms = words.map((word) => (/^(AND|OR|NOT)$/.test(word) ? `"${word}"` : word))
+  if (!terms.length) return undefined
+  const field = SCOPE_FIELD[scope]
+  return terms.map((term) => (field ? `${field}:${term}` : term)).join(' AND ')
+}
+
+function anyOf(field: string, values: readonly string[]): string | undefined {
+  if (!values.length) return undefined
+  const clauses = values.map((value) => `${field}:${value}`)
+  return clauses.length === 1 ? clauses[0] : `(${clauses.join(' OR ')})`
+}
+
+/** `now` is passed in (rounded by the caller) so equal views give equal queries. */
+export function lastSignInClause(range: LastSignIn, now: number): string {
+  switch (range) {
+    case 'never':
+      return 'lastlogin:-1'
+    case '7d':
+    case '30d':
+    case '90d':
+      return `lastlogin:[${now - Number.parseInt(range, 10) * DAY} TO ${FAR_FUTURE}]`
+    case 'over90d':
+      return `lastlogin:[0 TO ${now - 90 * DAY}]`
+    case 'over1y':
+      return `lastlogin:[0 TO ${now - 365 * DAY}]`
+  }
+}
+
+function loginClause(types: readonly LoginType[]): string | undefined {
+  const providers = types.flatMap((type) => (type === 'social' ? SOCIAL_PROVIDERS : [type]))
+  return anyOf('provider', providers)
+}
+
+/** The whole view as one `q` (AND of search text and each filter) plus sort and paging. */
+export function buildMemberSearchParams(view: MembersView, now: number): MemberSearchParams {
+  const clauses = [
+    buildTextClause(view.q, view.in),
+    anyOf('role', view.role),
+    anyOf('userlicensetype', view.type),
+    view.status && `disabled:${view.status === 'disabled'}`,
+    view.signin && lastSignInClause(view.signin, now),
+    loginClause(view.login),
+    view.mfa && `mfaenabled:${view.mfa === 'on'}`,
+  ].filter((clause): clause is string => Boolean(clause))
+  return {
+    q: clauses.length ? clauses.join(' AND ') : undefined,
+    sortField: view.sort,
+    sortOrder: view.order,
+    start: (view.page - 1) * view.size + 1,
+    num: view.size,
+  }
+}
+
+/** Rounds the clock to the minute, so a view's query (and cache key) holds still while you look at it. */
+export function stableNow(date = Date.now()): number {
+  return Math.floor(date / 60_000) * 60_000
+}

@@ -1,0 +1,53 @@
+import { useQuery } from '@tanstack/react-query'
+import { formatDate, formatDateTime, formatRelative } from '../../../lib/format.ts'
+import { memberQueries } from '../api/member-queries.ts'
+import type { Member } from '../types.ts'
+import { providerLabel } from './member-labels.ts'
+
+/** Cells render member data as text only: React escapes it, and nothing here uses innerHTML. */
+
+export function NameCell({ member }: { member: Member }) {
+  const name = member.fullName?.trim()
+  return (
+    <div className="name-cell">
+      <span className="name-primary">{name || member.username}</span>
+      {name && <span className="name-secondary">{member.username}</span>}
+    </div>
+  )
+}
+
+/** Long addresses are cut short on screen; the whole one shows on hover (and is all there for screen readers). */
+export function EmailCell({ member }: { member: Member }) {
+  return <span title={member.email}>{member.email}</span>
+}
+
+export function UserTypeCell({ member }: { member: Member }) {
+  const types = useQuery(memberQueries.userTypes()).data
+  return <>{types?.find((t) => t.id === member.userLicenseTypeId)?.name ?? member.userLicenseTypeId}</>
+}
+
+export function StatusCell({ member }: { member: Member }) {
+  return member.disabled ? <span className="badge badge-disabled">Disabled</span> : <span>Enabled</span>
+}
+
+export function LoginTypeCell({ member }: { member: Member }) {
+  return <>{providerLabel(member.provider)}</>
+}
+
+/** Relative ("3 days ago"), exact on hover; "Never" for -1. */
+export function LastSignInCell({ member }: { member: Member }) {
+  if (!member.lastLogin || member.lastLogin < 0) return <span className="text-muted">Never</span>
+  return (
+    <time dateTime={new Date(member.lastLogin).toISOString()} title={formatDateTime(member.lastLogin)}>
+      {formatRelative(member.lastLogin)}
+    </time>
+  )
+}
+
+export function DateAddedCell({ member }: { member: Member }) {
+  return (
+    <time dateTime={new Date(member.created).toISOString()} title={formatDateTime(member.created)}>
+      {formatDate(member.created)}
+    </time>
+  )
+}

@@ -1,0 +1,96 @@
+import './members-page.css'
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useMemo } from 'react'
+import { formatNumber } from '../../../lib/format.ts'
+import { memberQueries } from '../api/member-queries.ts'
+import { buildMemberSearchParams, stableNow } from '../api/search-query.ts'
+import { MAX_PAGEABLE } from '../api/search-members.ts'
+import { hasFilters, type MembersView } from '../api/search-view.ts'
+import { MemberSelectionProvider } from '../hooks/use-member-selection.ts'
+import { useMembersSearchParams } from '../hooks/use-members-search-params.ts'
+import { BulkActions } from './bulk-actions.tsx'
+import { FilterChips } from './filter-chips.tsx'
+import { MemberFilters } from './member-filters.tsx'
+import { MembersPagination } from './members-pagination.tsx'
+import { MembersTable } from './members-table.tsx'
+import { SearchBox } from './search-box.tsx'
+import { SelectionMenu } from './selection-menu.tsx'
+import { SortControls } from './sort-controls.tsx'
+import { useMembersTable } from './use-members-table.ts'
+
+export function MembersPage() {
+  return (
+    <MemberSelectionProvider>
+      <MembersList />
+    </MemberSelectionProvider>
+  )
+}
+
+function MembersList() {
+  const { view, setView, clearFilters } = useMembersSearchParams()
+  // The clock is read when the view changes, so "within 7 days" keeps one cache key while you look.
+  const params = useMemo(() => buildMemberSearchParams(view, stableNow()), [view])
+  const list = useQuery({ ...memberQueries.list(params), placeholderData: keepPreviousData })
+  const table = useMembersTable(view, setView, list.data)
+  usePrefetchNextPage(params, list.data?.total)
+  useStayInRange(view, list.isPlaceholderData ? undefined : list.data, setView)
+
+  // Starting a search adds a history entry (Back returns to the list before it); refining it replaces that entry.
+  const onSearch = useCallback((q: string) => setView({ q }, { replace: view.q !== '' && q !== '' }), [setView, view.q])
+  const canClear = view.q !== '' || hasFilters(view)
+  const clearAll = () => clearFilters({ q: '' })
+
+  return (
+    <div className="members-page">
+      <div className="page-heading">
+        <h1>Members</h1>
+        {list.data && (
+          <span className="page-count">
+            {formatNumber(list.data.total)} {list.data.total === 1 ? 'member' : 'members'}
+          </span>
+        )}
+      </div>
+      <div className="toolbar">
+        <SearchBox text={view.q} scope={view.in} onSearch={onSearch} onScopeChange={(scope) => setView({ in: scope })} />
+        <MemberFilters view={view} setView={setView} />
+        <SortControls sort={view.sort} order={view.order} onChange={(changes) => setView(changes)} />
+      </div>
+      <FilterChips view={view} setView={setView} clearFilters={() => clearFilters()} />
+      <div className="selection-bar">
+        <SelectionMenu />
+        <BulkActions />
+      </div>
+      <div className="progress-slot">{list.isFetching && <div className="progress-bar" role="progressbar" aria-label="Loading members" />}</div>
+      <MembersTable
+        table={table}
+        status={{
+          isPending: list.isPending,
+          isStale: list.isPlaceholderData,
+          error: list.isError ? list.error : null,
+          onRetry: () => void list.refetch(),
+          onClear: canClear ? clearAll : undefined,
+        }}
+      />
+      <MembersPagination table={table} total={list.data?.total} shown={list.data?.results.length ?? 0} />
+    </div>
+  )
+}
+
+/** Fetches the next page in the background so "Next page" shows it at once. */
+function usePrefetchNextPage(params: ReturnType<typeof buildMemberSearchParams>, total?: number) {
+  const queryClient = useQueryClient()
+  useEffect(() => {
+    const nextStart = params.start + params.num
+    if (total === undefined || nextStart > Math.min(total, MAX_PAGEABLE)) return
+    void queryClient.prefetchQuery(memberQueries.list({ ...params, start: nextStart }))
+  }, [queryClient, params, total])
+}
+
+/** A stale link (page 40 of what is now 3 pages) lands on the last page instead of an empty one. */
+function useStayInRange(view: MembersView, data: { total: number; results: unknown[] } | undefined, setView: ReturnType<typeof useMembersSearchParams>['setView']) {
+  useEffect(() => {
+    if (!data || data.results.length > 0 || data.total === 0 || view.page === 1) return
+    const lastPage = Math.max(1, Math.ceil(Math.min(data.total, MAX_PAGEABLE) / view.size))
+    if (lastPage < view.page) setView({ page: lastPage }, { replace: true })
+  }, [data, view.page, view.size, setView])
+}

@@ -1,0 +1,145 @@
+import { useId, useMemo, useState } from 'react'
+import { useSession } from '../../../lib/session.tsx'
+import { deleteUser } from '../api/delete-user.ts'
+import { reassignUserContent } from '../api/reassign-user-content.ts'
+import { removeUsers } from '../api/remove-users.ts'
+import { partitionMembers, whyCannotDelete } from '../domain/action-rules.ts'
+import { PRIVILEGE } from '../domain/member-facts.ts'
+import { boundedPool, CANCELLED_REASON, inChunks, reasonOf, type RunContext } from '../hooks/use-bulk-run.ts'
+import type { MemberSummary } from '../hooks/use-member-selection.ts'
+import type { Member } from '../types.ts'
+import { DialogFrame, SkippedList } from './dialog-frame.tsx'
+import type { MemberDialogProps } from './member-dialogs-host.tsx'
+import { membersWord } from './member-list.tsx'
+import { OwnershipSummary } from './ownership-summary.tsx'
+import { ReceiverPicker } from './receiver-picker.tsx'
+import { RunFooter } from './run-footer.tsx'
+import { useDialogRun } from './use-dialog-run.ts'
+import { useMemberOwnership } from './use-member-ownership.ts'
+import { useRolesAndTypes } from './use-roles-and-types.ts'
+
+/**
+ * Delete one or many members. What they own is moved first, each member's all
+ * at once, to one receiver; only members whose content moved (or who owned
+ * nothing) are then deleted, so nothing is ever lost (portal-api.md §7 rules 8, 9).
+ */
+export default function DeleteDialog({ members, onClose }: MemberDialogProps) {
+  const session = useSession()
+  const { userTypes } = useRolesAndTypes()
+  const single = members.length === 1
+  const title = single ? 'Delete member' : 'Delete members'
+  const { eligible, skipped: ruleSkipped } = useMemo(() => partitionMembers(session, members, whyCannotDelete), [session, members])
+  const ownership = useMemberOwnership(eligible.map((m) => m.username))
+  const [receiver, setReceiver] = useState<Member | null>(null)
+  const [typed, setTyped] = useState('')
+  const run = useDialogRun(onClose)
+  const confirmId = useId()
+  const canMove = session.privileges.has(PRIVILEGE.reassignUsers)
+
+  const skipped = [...ruleSkipped]
+  const deletable: MemberSummary[] = []
+  for (const member of eligible) {
+    const owned = ownership.get(member.username)
+    if (owned?.status === 'error') skipped.push({ member, reason: `Could not check what they own: ${owned.error?.message}` })
+    else if (owned?.owns && !canMove) skipped.push({ member, reason: 'Owns items or groups, and you do not have the privilege to move them.' })
+    else deletable.push(member)
+  }
+  const owners = deletable.filter((m) => ownership.get(m.username)?.owns)
+  const checking = deletable.some((m) => ownership.get(m.username)?.status === 'loading')
+  const deleting = useMemo(() => new Set(members.map((m) => m.username.toLowerCase())), [members])
+  const expected = single ? members[0]!.username : String(deletable.length)
+  const confirmed = typed.trim().toLowerCase() === expected.toLowerCase()
+
+  const start = (targets: readonly string[]) => {
+    const wanted = new Set(targets)
+    const toMove = owners.map((m) => m.username).filter((u) => wanted.has(u))
+    const plain = deletable.map((m) => m.username).filter((u) => wanted.has(u) && !toMove.includes(u))
+    const target = receiver?.username
+    run.start({
+      title,
+      usernames: [...toMove, ...plain],
+      removesMembers: true,
+      skipped: targets.length === deletable.length ? skipped.map((s) => ({ username: s.member.username, status: 'skipped', reason: s.reason })) : [],
+      execute: async (context: RunContext) => {
+        const moved: string[] = []
+        if (target)
+          await boundedPool(
+            toMove,
+            4,
+            async (username) => {
+              try {
+                await reassignUserContent(username, target)
+                moved.push(username)
+              } catch (error) {
+                context.report([{ username, status: 'failed', reason: `Content could not be moved, so the member was not deleted: ${reasonOf(error)}` }])
+              }
+            },
+            context,
+            (username) => context.report([{ username, status: 'skipped', reason: CANCELLED_REASON }]),
+          )
+        // Members whose content already moved are deleted even after a cancel: their step had begun.
+        const toDelete = [...moved, ...(context.cancelled ? [] : plain)]
+        if (context.cancelled) context.report(plain.map((username) => ({ username, status: 'skipped', reason: CANCELLED_REASON })))
+        if (single && toDelete.length === 1) {
+          const username = toDelete[0]!
+          try {
+            await deleteUser(username)
+            context.report([{ username, status: 'done' }])
+          } catch (error) {
+            context.report([{ username, status: 'failed', reason: reasonOf(error) }])
+          }
+        } else await inChunks(toDelete, removeUsers)({ cancelled: false, report: context.report })
+      },
+    })
+  }
+
+  const needsReceiver = owners.length > 0
+  const hint = checking
+    ? 'Checking what they own…'
+    : needsReceiver && !receiver
+      ? 'Choose who receives their content.'
+      : !confirmed && deletable.length
+        ? `Type ${single ? 'the username' : 'the number of members'} to confirm.`
+        : null
+
+  return (
+    <DialogFrame title={title} onClose={onClose} isBusy={run.running}>
+      {deletable.length > 0 ? (
+        <p>
+          Delete {single ? <strong>{members[0]!.username}</strong> : membersWord(deletable.length)} permanently? {needsReceiver && 'What they own moves first; a member is deleted only once their content has moved.'}
+        </p>
+      ) : (
+        <p>None of the chosen members can be deleted.</p>
+      )}
+      <ul className="member-dialog__members" aria-label="What each member owns">
+        {deletable.map((member) => (
+          <OwnershipSummary key={member.username} member={member} ownership={ownership.get(member.username)} />
+        ))}
+      </ul>
+      {needsReceiver && (
+        <ReceiverPicker deleting={deleting} userTypes={userTypes} receiver={receiver} onChange={setReceiver} isDisabled={run.running} />
+      )}
+      <SkippedList skipped={skipped} />
+      {deletable.length > 0 && (
+        <div className="field">
+          <label htmlFor={confirmId}>
+            Type {single ? <strong>{expected}</strong> : <strong>{expected}</strong>} to confirm
+          </label>
+          <input id={confirmId} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" disabled={run.running} />
+        </div>
+      )}
+      <RunFooter
+        title={title}
+        confirmLabel={single ? 'Delete member' : `Delete ${membersWord(deletable.length)}`}
+        confirmDisabled={!deletable.length || checking || (needsReceiver && !receiver) || !confirmed}
+        confirmHint={hint}
+        destructive
+        {...run}
+        onConfirm={() => start(deletable.map((m) => m.username))}
+        onRetry={start}
+        onCancelRun={run.cancel}
+        onClose={onClose}
+      />
+    </DialogFrame>
+  )
+}

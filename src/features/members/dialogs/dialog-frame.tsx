@@ -1,0 +1,70 @@
+import type { ReactNode } from 'react'
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components'
+import './dialogs.css'
+
+interface DialogFrameProps {
+  /** The dialog's accessible name (members-console.md lists them). */
+  title: string
+  children: ReactNode
+  onClose(): void
+  /** While work is in flight, Escape and outside clicks must not drop the dialog. */
+  isBusy?: boolean
+  variant?: 'dialog' | 'panel'
+}
+
+export function DialogFrame({ title, children, onClose, isBusy = false, variant = 'dialog' }: DialogFrameProps) {
+  return (
+    <ModalOverlay
+      isOpen
+      isDismissable={!isBusy}
+      isKeyboardDismissDisabled={isBusy}
+      onOpenChange={(open) => {
+        if (!open) onClose()
+      }}
+      className={`member-dialog-overlay member-dialog-overlay--${variant}`}
+    >
+      <Modal className={`member-dialog member-dialog--${variant}`}>
+        <Dialog className="member-dialog__body">
+          <Heading slot="title" className="member-dialog__title">
+            {title}
+          </Heading>
+          {children}
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  )
+}
+
+/** "Pat Publisher (pat)": people know names, the portal knows usernames. */
+export function MemberName({ member }: { member: { username: string; fullName?: string } }) {
+  if (!member.fullName || member.fullName === member.username) return <span className="member-name">{member.username}</span>
+  return (
+    <span className="member-name">
+      {member.fullName} <span className="member-name__username">({member.username})</span>
+    </span>
+  )
+}
+
+export function SkippedList({
+  skipped,
+  heading = 'Skipped',
+}: {
+  skipped: readonly { member: { username: string; fullName?: string }; reason: string }[]
+  heading?: string
+}) {
+  if (!skipped.length) return null
+  return (
+    <section className="member-dialog__skipped" aria-label={`${heading} (${skipped.length})`}>
+      <h3>
+        {heading} ({skipped.length})
+      </h3>
+      <ul>
+        {skipped.map(({ member, reason }) => (
+          <li key={member.username}>
+            <MemberName member={member} />: {reason}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,70 @@
+import { act, render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { disableUsers } from '../api/disable-users.ts'
+import type { BulkCallResult } from '../hooks/use-bulk-run.ts'
+import { makeWrapper, member } from '../hooks/selection-test-utils.tsx'
+import DisableDialog from './disable-dialog.tsx'
+
+vi.mock('../api/disable-users.ts', () => ({ disableUsers: vi.fn() }))
+const disableMock = vi.mocked(disableUsers)
+
+function deferred<T>() {
+  let resolve!: (value: T) => void
+  const promise = new Promise<T>((r) => {
+    resolve = r
+  })
+  return { promise, resolve }
+}
+
+beforeEach(() => {
+  sessionStorage.clear()
+  disableMock.mockReset()
+})
+
+const chosen = [member('pat'), member('uma'), member('nora', { lastLogin: -1 }), member('admin', { role: 'org_admin' })]
+
+describe('Disable members dialog', () => {
+  it('lists the skipped with reasons, shows progress while sending, and closes when all were done', async () => {
+    const user = userEvent.setup()
+    const onClose = vi.fn()
+    const call = deferred<BulkCallResult[]>()
+    disableMock.mockReturnValue(call.promise)
+    render(<DisableDialog members={chosen} onClose={onClose} />, { wrapper: makeWrapper('test.dialog') })
+    const dialog = await screen.findByRole('dialog', { name: 'Disable members' })
+    const skipped = within(dialog).getByRole('region', { name: 'Skipped (2)' })
+    expect(skipped.textContent).toContain('Has never signed in; only members who have signed in can be disabled.')
+    expect(skipped.textContent).toContain('You cannot disable yourself.')
+
+    await user.click(within(dialog).getByRole('button', { name: 'Disable 2 members' }))
+    expect(disableMock).toHaveBeenCalledWith(['pat', 'uma'])
+    const progress = within(dialog).getByRole('progressbar', { name: 'Disable members' })
+    expect(progress.getAttribute('aria-valuetext')).toBe('0 of 2')
+    expect(within(dialog).getByRole('button', { name: /Disable 2 members/ }).getAttribute('aria-disabled')).toBe('true')
+    expect(onClose).not.toHaveBeenCalled()
+
+    await act(async () => call.resolve([{ username: 'pat', status: 'success' }, { username: 'uma', status: 'success' }]))
+    expect(onClose).toHaveBeenCalledTimes(1)
+  })
+
+  it('stays open after a failure, says it plainly, and retries only the failed member', async () => {
+    const user = userEvent.setup()
+    const onClose = vi.fn()
+    disableMock.mockResolvedValueOnce([
+      { username: 'pat', status: 'success' },
+      { username: 'uma', status: 'failure', error: { message: 'uma is the last enabled full administrator.' } },
+    ])
+    render(<DisableDialog members={chosen.slice(0, 2)} onClose={onClose} />, { wrapper: makeWrapper('test.dialog') })
+    const dialog = await screen.findByRole('dialog', { name: 'Disable members' })
+    await user.click(within(dialog).getByRole('button', { name: 'Disable 2 members' }))
+    const alert = await within(dialog).findByRole('alert')
+    expect(alert.textContent).toContain('1 member was not changed (1 done). Failed members stay selected.')
+    expect(alert.textContent).toContain('uma: uma is the last enabled full administrator.')
+    expect(onClose).not.toHaveBeenCalled()
+
+    disableMock.mockResolvedValueOnce([{ username: 'uma', status: 'success' }])
+    await user.click(within(dialog).getByRole('button', { name: 'Retry failed (1)' }))
+    expect(disableMock).toHaveBeenLastCalledWith(['uma'])
+    expect(onClose).toHaveBeenCalledTimes(1)
+  })
+})

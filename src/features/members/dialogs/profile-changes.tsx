@@ -1,0 +1,25 @@
+import type { UseQueryResult } from '@tanstack/react-query'
+import type { AuditLogEntry } from '../api/get-audit-log.ts'
+import { describeChange, formatDate, operationLabel } from './profile-format.ts'
+
+/** The newest changes made to the member, from the audit log (full administrators only). */
+export function ProfileChanges({ query }: { query: UseQueryResult<{ total: number; entries: AuditLogEntry[] }> }) {
+  return (
+    <section aria-labelledby="profile-changes">
+      <h3 id="profile-changes">Recent changes</h3>
+      {query.error && <p>The change history could not be loaded: {query.error.message}</p>}
+      {query.data && query.data.entries.length === 0 && <p>No changes recorded.</p>}
+      {query.data && query.data.entries.length > 0 && (
+        <ol className="profile__changes">
+          {query.data.entries.map((entry) => (
+            <li key={entry.id}>
+              <strong>{operationLabel(entry.operation)}</strong> by {entry.actor}, {formatDate(entry.at)}
+              {entry.outcome === 'failure' ? ` — refused (${entry.messageCode ?? 'error'})` : ''}
+              {describeChange(entry.before, entry.after) && <div className="profile__change">{describeChange(entry.before, entry.after)}</div>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,92 @@
+import { Button, Label, ProgressBar } from 'react-aria-components'
+import type { BulkRunState, MemberOutcome } from '../hooks/use-bulk-run.ts'
+
+interface RunFooterProps {
+  title: string
+  confirmLabel: string
+  confirmDisabled?: boolean
+  /** Says why confirm is disabled, next to it. */
+  confirmHint?: string | null
+  destructive?: boolean
+  running: boolean
+  blocked?: boolean
+  progress: BulkRunState
+  finished: BulkRunState | null
+  failed: readonly MemberOutcome[]
+  onConfirm(): void
+  onRetry(usernames: string[]): void
+  onCancelRun(): void
+  onClose(): void
+}
+
+/** Progress while a run goes, its failures when it ends, and the buttons for each moment. */
+export function RunFooter(props: RunFooterProps) {
+  const { title, running, progress, finished, failed } = props
+  const done = finished?.outcomes.filter((o) => o.status === 'done').length ?? 0
+  return (
+    <div className="member-dialog__footer">
+      {running && (
+        <ProgressBar className="run-progress" value={progress.completed} maxValue={Math.max(progress.total, 1)} valueLabel={`${progress.completed} of ${progress.total}`}>
+          {({ percentage, valueText }) => (
+            <>
+              <Label>{title}</Label> <span className="run-progress__value">{valueText}</span>
+              <div className="run-progress__track">
+                <div className="run-progress__fill" style={{ width: `${percentage ?? 0}%` }} />
+              </div>
+            </>
+          )}
+        </ProgressBar>
+      )}
+      {finished && (
+        <div role="alert" className="member-dialog__outcome">
+          {finished.cancelled && (
+            <p>
+              Cancelled: {done} done; the rest were not sent and stay selected.
+            </p>
+          )}
+          {failed.length > 0 && (
+            <>
+              <p>
+                {failed.length === 1 ? '1 member was' : `${failed.length} members were`} not changed
+                {done ? ` (${done} done)` : ''}. Failed members stay selected.
+              </p>
+              <ul className="member-dialog__failures">
+                {failed.map((outcome) => (
+                  <li key={outcome.username}>
+                    <strong>{outcome.username}</strong>: {outcome.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      {props.confirmHint && !running && !finished && <p className="member-dialog__hint">{props.confirmHint}</p>}
+      <div className="member-dialog__buttons">
+        {running ? (
+          <Button className="button" onPress={props.onCancelRun} isDisabled={progress.cancelled}>
+            {progress.cancelled ? 'Cancelling…' : 'Cancel'}
+          </Button>
+        ) : (
+          <Button className="button" onPress={props.onClose}>{finished ? 'Close' : 'Cancel'}</Button>
+        )}
+        {finished && failed.length > 0 ? (
+          <Button className="button button-primary" onPress={() => props.onRetry(failed.map((f) => f.username))}>
+            Retry failed ({failed.length})
+          </Button>
+        ) : (
+          !finished && (
+            <Button
+              className={props.destructive ? 'button button-danger' : 'button button-primary'}
+              onPress={props.onConfirm}
+              isDisabled={props.confirmDisabled || props.blocked}
+              isPending={running}
+            >
+              {props.confirmLabel}
+            </Button>
+          )
+        )}
+      </div>
+    </div>
+  )
+}

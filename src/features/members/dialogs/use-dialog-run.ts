@@ -1,0 +1,38 @@
+import { useCallback, useState } from 'react'
+import { type BulkRunSpec, type BulkRunState, useBulkRun } from '../hooks/use-bulk-run.ts'
+
+/**
+ * A dialog's share of the bulk runner (architecture.md convention 7): the
+ * dialog closes only when every member was done; after a failure or a cancel
+ * it stays open and says what happened, with a retry of the failed members.
+ */
+export function useDialogRun(onClose: () => void) {
+  const run = useBulkRun()
+  const [mine, setMine] = useState(false)
+  const [finished, setFinished] = useState<BulkRunState | null>(null)
+
+  const start = useCallback(
+    async (spec: BulkRunSpec) => {
+      setFinished(null)
+      setMine(true)
+      const final = await run.start(spec)
+      setMine(false)
+      if (!final.cancelled && !final.outcomes.some((o) => o.status === 'failed')) onClose()
+      else setFinished(final)
+    },
+    [run, onClose],
+  )
+
+  const running = mine && run.state.phase === 'running'
+  const failed = finished?.outcomes.filter((o) => o.status === 'failed') ?? []
+  return {
+    start,
+    running,
+    /** Another dialog's run (or a previous one) still in flight: do not start a second. */
+    blocked: !mine && run.state.phase === 'running',
+    progress: run.state,
+    finished,
+    failed,
+    cancel: run.cancel,
+  }
+}

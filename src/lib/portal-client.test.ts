@@ -1,0 +1,64 @@
+import { ArcGISIdentityManager } from '@esri/arcgis-rest-request'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { onSessionExpired, PortalRequestError, portalRequest, setActivePortal } from './portal-client.ts'
+
+const PORTAL = 'https://portal.example.com/sharing/rest'
+const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })
+
+describe('portalRequest', () => {
+  let fetchMock: ReturnType<typeof vi.fn>
+  beforeEach(() => {
+    fetchMock = vi.fn()
+    vi.stubGlobal('fetch', fetchMock)
+    const manager = new ArcGISIdentityManager({ portal: PORTAL, token: 'tok', tokenExpires: new Date(Date.now() + 3_600_000), username: 'ada' })
+    setActivePortal(PORTAL, manager)
+  })
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('sends f=json, the token, and lists comma-joined; GET puts them in the URL', async () => {
+    fetchMock.mockResolvedValue(json({ ok: 1 }))
+    await expect(portalRequest('portals/self/users/search', { q: 'ada', users: ['a', 'b'], skip: undefined }, { method: 'GET' })).resolves.toEqual({ ok: 1 })
+    const url = new URL(fetchMock.mock.calls[0][0])
+    expect(url.origin + url.pathname).toBe(`${PORTAL}/portals/self/users/search`)
+    expect(Object.fromEntries(url.searchParams)).toEqual({ f: 'json', q: 'ada', users: 'a,b', token: 'tok' })
+  })
+
+  it('POSTs a form body by default', async () => {
+    fetchMock.mockResolvedValue(json({ success: true }))
+    await portalRequest('portals/self/updateUserRole', { user: 'ada', role: 'org_user' })
+    const [, init] = fetchMock.mock.calls[0]
+    expect(init.method).toBe('POST')
+    expect(new URLSearchParams(init.body).get('role')).toBe('org_user')
+  })
+
+  it('turns the ArcGIS error envelope (HTTP 200) into a PortalRequestError', async () => {
+    fetchMock.mockResolvedValue(
+      json({ error: { code: 400, messageCode: 'ORG_LAST_ADMIN', message: 'Keep one administrator.', details: ['admin'] } }),
+    )
+    const error = await portalRequest<unknown>('portals/self/updateUserRole', { user: 'admin' }).catch((e: PortalRequestError) => e)
+    if (!(error instanceof PortalRequestError)) throw new Error('expected a PortalRequestError')
+    expect(error).toBeInstanceOf(PortalRequestError)
+    expect(error).toMatchObject({ code: 400, messageCode: 'ORG_LAST_ADMIN', message: 'Keep one administrator.', details: ['admin'] })
+    expect(error.isAuthError).toBe(false)
+  })
+
+  it('reports a network failure as code 0', async () => {
+    fetchMock.mockRejectedValue(new TypeError('Failed to fetch'))
+    await expect(portalRequest('portals/self')).rejects.toMatchObject({ code: 0, messageCode: 'NETWORK_ERROR' })
+  })
+
+  it('lets aborts through untouched, so a replaced search is not an error', async () => {
+    fetchMock.mockRejectedValue(new DOMException('The operation was aborted.', 'AbortError'))
+    await expect(portalRequest('portals/self/users/search', {}, { method: 'GET' })).rejects.toMatchObject({ name: 'AbortError' })
+  })
+
+  it('announces an expired session (498 with nothing to refresh with)', async () => {
+    const expired = vi.fn()
+    const stop = onSessionExpired(expired)
+    fetchMock.mockResolvedValue(json({ error: { code: 498, message: 'Invalid token.', details: [] } }))
+    const error = await portalRequest('portals/self').catch((e) => e)
+    stop()
+    expect(error).toMatchObject({ code: 498, isAuthError: true })
+    expect(expired).toHaveBeenCalledOnce()
+  })
+})

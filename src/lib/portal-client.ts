@@ -1,0 +1,114 @@
+import { type ArcGISIdentityManager, ArcGISRequestError, ArcGISTokenRequestError, request } from '@esri/arcgis-rest-request'
+
+/**
+ * The one way the console talks to its portal. Every call goes through
+ * `portalRequest`, which adds the signed-in token (refreshing it when it has
+ * expired) and turns the ArcGIS error envelope into a `PortalRequestError`.
+ */
+
+/** A portal error (the `{error:{code,messageCode,message,details}}` envelope), or a transport failure. */
+export class PortalRequestError extends Error {
+  /** ArcGIS code: 400, 403, 404, 498 (invalid/expired token), 499 (token required), 500; 0 = network failure. */
+  code: number
+  messageCode: string
+  details: unknown[]
+  constructor(message: string, code: number, messageCode = '', details: unknown[] = []) {
+    super(message)
+    this.name = 'PortalRequestError'
+    this.code = code
+    this.messageCode = messageCode
+    this.details = details
+  }
+  /** The session is over (token invalid and could not be refreshed). */
+  get isAuthError(): boolean {
+    return this.code === 498 || this.code === 499
+  }
+}
+
+interface ActivePortal {
+  portalUrl: string
+  manager: ArcGISIdentityManager | null
+}
+
+let active: ActivePortal | null = null
+const expiryListeners = new Set<() => void>()
+const tokenListeners = new Set<() => void>()
+
+/** Called by the session layer once the config is loaded and whenever sign-in state changes. */
+export function setActivePortal(portalUrl: string, manager: ArcGISIdentityManager | null): void {
+  active = { portalUrl: portalUrl.replace(/\/+$/, ''), manager }
+}
+
+export function getActiveManager(): ArcGISIdentityManager | null {
+  return active?.manager ?? null
+}
+
+/** Notified when a request proves the session is over, so the app can show the sign-in page. */
+export function onSessionExpired(listener: () => void): () => void {
+  expiryListeners.add(listener)
+  return () => expiryListeners.delete(listener)
+}
+
+/** Notified after each signed-in request, so a refreshed token can be saved. */
+export function onTokenUsed(listener: () => void): () => void {
+  tokenListeners.add(listener)
+  return () => tokenListeners.delete(listener)
+}
+
+export interface PortalRequestOptions {
+  /** Defaults to POST, as in ArcGIS REST JS; reads pass 'GET'. */
+  method?: 'GET' | 'POST'
+  signal?: AbortSignal
+}
+
+/**
+ * Calls `<portalUrl>/<path>` with `params` (+ f=json and the token). Arrays of
+ * strings/numbers are sent comma-joined; `undefined`/`null` params are dropped.
+ */
+export async function portalRequest<T>(
+  path: string,
+  params: Record<string, unknown> = {},
+  options: PortalRequestOptions = {},
+): Promise<T> {
+  if (!active) throw new PortalRequestError('The console is not configured yet.', 0, 'NOT_CONFIGURED')
+  const url = `${active.portalUrl}/${path.replace(/^\/+/, '')}`
+  const manager = active.manager
+  try {
+    const result = (await request(url, {
+      params: { f: 'json', ...params },
+      httpMethod: options.method ?? 'POST',
+      signal: options.signal,
+      authentication: manager ?? undefined,
+    })) as T
+    if (manager) for (const listener of tokenListeners) listener()
+    return result
+  } catch (error) {
+    // Aborts (a newer search replaced this one) are not failures: let react-query see them as such.
+    if (error instanceof Error && error.name === 'AbortError') throw error
+    const mapped = toPortalError(error)
+    if (mapped.isAuthError && manager) for (const listener of expiryListeners) listener()
+    throw mapped
+  }
+}
+
+/** Maps whatever REST JS or fetch threw to one typed error. */
+export function toPortalError(error: unknown): PortalRequestError {
+  if (error instanceof PortalRequestError) return error
+  if (error instanceof ArcGISTokenRequestError) {
+    return new PortalRequestError('Your session has ended. Please sign in again.', 498, error.code)
+  }
+  if (error instanceof ArcGISRequestError) {
+    const envelope = error.response?.error as
+      | { code?: number; messageCode?: string; message?: string; details?: unknown[] }
+      | undefined
+    const code = Number(envelope?.code ?? error.code)
+    return new PortalRequestError(
+      envelope?.message || error.originalMessage || error.message,
+      Number.isFinite(code) ? code : 500,
+      envelope?.messageCode ?? (typeof error.code === 'string' ? error.code : ''),
+      Array.isArray(envelope?.details) ? envelope.details : [],
+    )
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  return new PortalRequestError(`Could not reach the portal (${message}).`, 0, 'NETWORK_ERROR')
+}

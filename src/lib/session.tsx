@@ -1,0 +1,68 @@
+import { createContext, type ReactNode, useContext } from 'react'
+import { portalRequest } from './portal-client.ts'
+
+/** Who is signed in, and in which organization. */
+export interface Session {
+  username: string
+  fullName: string
+  orgId: string
+  orgName: string
+  role: string
+  roleId?: string
+  privileges: Set<string>
+  /** role == 'org_admin' with no custom roleId (portal-api.md §7). */
+  isFullAdmin: boolean
+  userLicenseTypeId: string
+  signOut(): Promise<void>
+}
+
+interface PortalSelf {
+  id: string
+  name: string
+}
+
+interface CommunitySelf {
+  username: string
+  fullName?: string
+  orgId?: string
+  role?: string
+  roleId?: string
+  privileges?: string[]
+  userLicenseTypeId?: string
+}
+
+/** Reads the signed-in member and their organization (both calls run at once). */
+export async function loadSession(signOut: () => Promise<void>, signal?: AbortSignal): Promise<Session> {
+  const [portal, self] = await Promise.all([
+    portalRequest<PortalSelf>('portals/self', {}, { method: 'GET', signal }),
+    portalRequest<CommunitySelf>('community/self', {}, { method: 'GET', signal }),
+  ])
+  const role = self.role ?? ''
+  return {
+    username: self.username,
+    fullName: self.fullName || self.username,
+    orgId: self.orgId ?? portal.id,
+    orgName: portal.name,
+    role,
+    roleId: self.roleId || undefined,
+    privileges: new Set(self.privileges ?? []),
+    isFullAdmin: role === 'org_admin' && !self.roleId,
+    userLicenseTypeId: self.userLicenseTypeId ?? '',
+    signOut,
+  }
+}
+
+const SessionContext = createContext<Session | null>(null)
+
+export function SessionProvider({ session, children }: { session: Session; children: ReactNode }) {
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>
+}
+
+/** The signed-in session; only used below the app's sign-in gate. */
+export function useSession(): Session {
+  const session = useContext(SessionContext)
+  if (!session) throw new Error('useSession must be used inside SessionProvider (after sign-in)')
+  return session
+}
+
+export const VIEW_USERS = 'portal:admin:viewUsers'
