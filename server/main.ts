@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
@@ -6,17 +7,31 @@ import { openDb } from './db/connection.ts'
 import { ensureDemoOrganization } from './seed/demo.ts'
 
 /** Reads the environment, opens the database, seeds a first start, and listens. */
-const port = Number(process.env.PORT ?? 3000)
+/** A whole, non-negative number from the environment; a typo stops the start with a clear message. */
+function envCount(name: string, fallback: number): number {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isSafeInteger(value) || value < 0) {
+    console.error(`${name} must be a whole number of 0 or more; got "${raw}".`)
+    process.exit(1)
+  }
+  return value
+}
+
+const port = envCount('PORT', 3000)
 const host = process.env.HOST ?? '127.0.0.1'
 const databaseUrl = process.env.DATABASE_URL || undefined
 const dataDir = resolve(process.env.DATA_DIR ?? '.data')
+// PGlite creates its own directory but not missing parents (DATA_DIR=var/members/db).
+if (!databaseUrl) mkdirSync(dataDir, { recursive: true })
 
 const db = await openDb({ databaseUrl, dataDir: databaseUrl ? undefined : dataDir })
 const firstStart = await ensureDemoOrganization(db, {
   adminUsername: process.env.ADMIN_USERNAME ?? 'admin',
   adminPassword: process.env.ADMIN_PASSWORD,
-  members: Number(process.env.SEED_MEMBERS ?? 2000),
-  seed: Number(process.env.SEED ?? 1),
+  members: envCount('SEED_MEMBERS', 2000),
+  seed: envCount('SEED', 1),
   memberPassword: process.env.SEED_PASSWORD ?? 'members-demo-1',
 })
 

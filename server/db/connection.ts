@@ -51,6 +51,10 @@ pg.types.setTypeParser(20, (value) => Number(value))
 
 function openPostgres(url: string, max: number): Db {
   const pool = new pg.Pool({ connectionString: url, max })
+  // An idle connection the server ends (a PostgreSQL restart, a forced drop)
+  // emits 'error' on the pool; unhandled, that would crash the whole process.
+  // The pool discards the connection and opens a new one on the next query.
+  pool.on('error', (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`))
   return {
     kind: 'postgres',
     async query<T>(sql: string, params: unknown[] = []) {
