@@ -27,8 +27,15 @@ export function checkSearchWindow({ start, num }: Page): void {
     )
 }
 
-/** The paging keys of every list answer; nextStart is -1 on the last page. */
+/**
+ * The paging keys of every list answer; nextStart is -1 on the last page.
+ * With a window `limit` (a search: only the first 10,000 hits can be paged),
+ * nextStart is also -1 when the next page of the same size would not fit in
+ * it, since checkSearchWindow refuses such a page: a client that follows
+ * nextStart must never be handed a page the server answers with SEARCH_LIMIT.
+ */
 export function pageKeys(total: number, { start, num }: Page, limit = Number.MAX_SAFE_INTEGER) {
   const next = start + num
-  return { total, start, num, nextStart: num > 0 && next <= Math.min(total, limit) ? next : -1 }
+  const more = num > 0 && next <= total && next + num - 1 <= limit
+  return { total, start, num, nextStart: more ? next : -1 }
 }
