@@ -67,6 +67,6 @@ test('"Export CSV" of the selection', async ({ page }) => {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Selected members (2)' }).click()])
   const lines = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '').trimEnd().split('\r\n')
   expect(lines).toHaveLength(3)
-  expect(lines[1]).toMatch(/^publisher1,Pat O'Brien,publisher1@example.com,Publisher,Creator,Enabled,arcgis,Off,/)
+  expect(lines[1]).toMatch(/^publisher1,Pat O'Brien,publisher1@example.com,Publisher,Creator,Enabled,Built-in,Off,/)
   expect(lines[2]).toMatch(/^sso1,Sam Single,sam.single@corp.example.com,User,Creator,Enabled,enterprise,/)
 })

@@ -64,6 +64,6 @@ describe('membersToCsv', () => {
       [{ id: 'iAAAAAAAAAAAAAAA', name: 'Viewer', description: '', privileges: [], isDefault: false, baseRole: 'org_user' }],
       [{ id: 'viewerUT', name: 'Viewer', description: '', privileges: [] }],
     )
-    expect(csv.split('\r\n')[1]).toBe('mallory,"\'=HYPERLINK(""http://x"",""click"")",m@example.com,Viewer,Viewer,Disabled,arcgis,Off,Never,')
+    expect(csv.split('\r\n')[1]).toBe('mallory,"\'=HYPERLINK(""http://x"",""click"")",m@example.com,Viewer,Viewer,Disabled,Built-in,Off,Never,')
   })
 })

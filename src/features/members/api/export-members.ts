@@ -1,4 +1,6 @@
+import { providerLabel } from '../components/member-labels.ts'
 import { toCsv } from '../domain/csv.ts'
+import { roleNameOf, userTypeNameOf } from '../domain/member-facts.ts'
 import type { Member, Role, UserType } from '../types.ts'
 import type { MemberSearchParams } from './search-query.ts'
 import { MAX_PAGEABLE, searchMembers } from './search-members.ts'
@@ -44,18 +46,16 @@ export async function fetchAllMembers(
 const iso = (epochMs: number) => (epochMs > 0 ? new Date(epochMs).toISOString() : '')
 
 export function membersToCsv(members: readonly ExportableMember[], roles: readonly Role[], userTypes: readonly UserType[]): string {
-  const roleName = (m: ExportableMember) => roles.find((r) => r.id === (m.roleId || m.role))?.name ?? (m.roleId || m.role)
-  const typeName = (id: string) => userTypes.find((t) => t.id === id)?.name ?? id
   return toCsv([
     ['Username', 'Full name', 'Email', 'Role', 'User type', 'Status', 'Login type', 'MFA', 'Last sign-in', 'Created'],
     ...members.map((m) => [
       m.username,
       m.fullName,
       m.email,
-      roleName(m),
-      typeName(m.userLicenseTypeId),
+      roleNameOf(m, roles),
+      userTypeNameOf(m.userLicenseTypeId, userTypes),
       m.disabled ? 'Disabled' : 'Enabled',
-      m.provider,
+      providerLabel(m.provider),
       m.mfaEnabled ? 'On' : 'Off',
       m.lastLogin > 0 ? iso(m.lastLogin) : 'Never',
       iso(m.created),

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import type { CountType } from '../types.ts'
+import { getAuditLog } from './get-audit-log.ts'
 import { getMemberCounts } from './get-counts.ts'
 import { getMember } from './get-member.ts'
 import { getMemberContent } from './get-member-content.ts'
@@ -41,6 +42,20 @@ export const memberQueries = {
     queryOptions({
       queryKey: [...memberQueries.all(), 'groups', username.toLowerCase()] as const,
       queryFn: ({ signal }) => getMemberGroups(username, signal),
+    }),
+
+  /** Who may receive deleted members' content: `q` already limits it to enabled members able to own content. */
+  receivers: (q: string) =>
+    queryOptions({
+      queryKey: [...memberQueries.all(), 'receivers', q] as const,
+      queryFn: ({ signal }) => searchMembers({ q, sortField: 'fullname', sortOrder: 'asc', start: 1, num: 20 }, signal),
+    }),
+
+  /** The latest changes made to one member (full administrators only). */
+  auditLog: (username: string, num = 10) =>
+    queryOptions({
+      queryKey: [...memberQueries.all(), 'auditLog', username.toLowerCase(), num] as const,
+      queryFn: ({ signal }) => getAuditLog(username, num, signal),
     }),
 
   roles: () =>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { roleNameOf, userTypeNameOf } from '../domain/member-facts.ts'
 import { X } from 'lucide-react'
 import { memberQueries } from '../api/member-queries.ts'
 import { hasFilters, type MembersView } from '../api/search-view.ts'
@@ -23,8 +24,8 @@ export function FilterChips({ view, setView, clearFilters }: FilterChipsProps) {
   const userTypes = useQuery(memberQueries.userTypes()).data
   if (!hasFilters(view)) return null
 
-  const roleName = (id: string) => roles?.find((r) => r.id === id)?.name ?? id
-  const typeName = (id: string) => userTypes?.find((t) => t.id === id)?.name ?? id
+  const roleName = (id: string) => roleNameOf({ role: id }, roles ?? [])
+  const typeName = (id: string) => userTypeNameOf(id, userTypes ?? [])
   const chips: Chip[] = [
     ...view.role.map((id) => ({ key: `role-${id}`, label: 'Role', value: roleName(id), remove: { role: view.role.filter((r) => r !== id) } })),
     ...view.type.map((id) => ({ key: `type-${id}`, label: 'User type', value: typeName(id), remove: { type: view.type.filter((t) => t !== id) } })),

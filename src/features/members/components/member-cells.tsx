@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { userTypeNameOf } from '../domain/member-facts.ts'
 import { formatDate, formatDateTime, formatRelative } from '../../../lib/format.ts'
 import { memberQueries } from '../api/member-queries.ts'
 import type { Member } from '../types.ts'
@@ -22,8 +23,8 @@ export function EmailCell({ member }: { member: Member }) {
 }
 
 export function UserTypeCell({ member }: { member: Member }) {
-  const types = useQuery(memberQueries.userTypes()).data
-  return <>{types?.find((t) => t.id === member.userLicenseTypeId)?.name ?? member.userLicenseTypeId}</>
+  const types = useQuery(memberQueries.userTypes()).data ?? []
+  return <>{userTypeNameOf(member.userLicenseTypeId, types)}</>
 }
 
 export function StatusCell({ member }: { member: Member }) {

@@ -32,7 +32,9 @@ function MembersList() {
   const params = useMemo(() => buildMemberSearchParams(view, stableNow()), [view])
   const list = useQuery({ ...memberQueries.list(params), placeholderData: keepPreviousData })
   const table = useMembersTable(view, setView, list.data)
-  usePrefetchNextPage(params, list.data?.total)
+  // Only this view's own total says whether a next page exists: the previous view's rows,
+  // kept on screen while this one loads, would prefetch a page that may not exist.
+  usePrefetchNextPage(params, list.isPlaceholderData ? undefined : list.data?.total)
   useStayInRange(view, list.isPlaceholderData ? undefined : list.data, setView)
 
   // Starting a search adds a history entry (Back returns to the list before it); refining it replaces that entry.

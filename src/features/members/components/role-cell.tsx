@@ -3,7 +3,7 @@ import { useId } from 'react'
 import { useSession } from '../../../lib/session.tsx'
 import { memberQueries } from '../api/member-queries.ts'
 import { updateUserRole } from '../api/update-user-role.ts'
-import { PRIVILEGE, roleIdOf } from '../domain/member-facts.ts'
+import { PRIVILEGE, roleIdOf, roleNameOf } from '../domain/member-facts.ts'
 import { roleOptionsFor, whyRoleIsLocked } from '../domain/role-fit.ts'
 import type { MemberSummary } from '../hooks/use-member-selection.ts'
 import './selection.css'
@@ -24,7 +24,7 @@ export function RoleCell({ member }: { member: MemberSummary }) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: memberQueries.all() }),
   })
   const current = roleIdOf(member)
-  const currentName = roles.find((r) => r.id === current)?.name ?? current
+  const currentName = roleNameOf(member, roles)
   if (!session.privileges.has(PRIVILEGE.changeUserRoles) || roles.length === 0) return <span>{currentName}</span>
 
   const locked = whyRoleIsLocked(session, member)

@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query'
 import { Button } from 'react-aria-components'
 import { useSession } from '../../../lib/session.tsx'
-import { getAuditLog } from '../api/get-audit-log.ts'
 import { memberQueries } from '../api/member-queries.ts'
+import { roleNameOf, userTypeNameOf } from '../domain/member-facts.ts'
 import { DialogFrame } from './dialog-frame.tsx'
 import type { MemberDialogProps } from './member-dialogs-host.tsx'
 import { OwnershipSummary } from './ownership-summary.tsx'
 import { ProfileChanges } from './profile-changes.tsx'
-import { formatBytes, formatDate, loginTypeLabel } from './profile-format.ts'
+import { providerLabel } from '../components/member-labels.ts'
+import { formatBytes, formatDate } from './profile-format.ts'
 import { useMemberOwnership } from './use-member-ownership.ts'
 import { useRolesAndTypes } from './use-roles-and-types.ts'
 
@@ -18,14 +19,8 @@ export default function ProfileDialog({ members, onClose }: MemberDialogProps) {
   const detail = useQuery(memberQueries.detail(summary.username))
   const { roles, userTypes } = useRolesAndTypes()
   const ownership = useMemberOwnership([summary.username]).get(summary.username)
-  const changes = useQuery({
-    queryKey: [...memberQueries.all(), 'auditLog', summary.username.toLowerCase()],
-    queryFn: ({ signal }) => getAuditLog(summary.username, 10, signal),
-    enabled: session.isFullAdmin,
-  })
+  const changes = useQuery({ ...memberQueries.auditLog(summary.username), enabled: session.isFullAdmin })
   const member = detail.data
-  const roleName = (m: { role: string; roleId?: string }) => roles.find((r) => r.id === (m.roleId || m.role))?.name ?? m.roleId ?? m.role
-  const typeName = (id: string) => userTypes.find((t) => t.id === id)?.name ?? id
   const memberOf = (member?.groups ?? []) as { id?: string; title?: string }[]
 
   return (
@@ -41,13 +36,13 @@ export default function ProfileDialog({ members, onClose }: MemberDialogProps) {
             <dt>Email</dt>
             <dd>{member.email || '—'}</dd>
             <dt>Role</dt>
-            <dd>{roleName(member)}</dd>
+            <dd>{roleNameOf(member, roles)}</dd>
             <dt>User type</dt>
-            <dd>{typeName(member.userLicenseTypeId)}</dd>
+            <dd>{userTypeNameOf(member.userLicenseTypeId, userTypes)}</dd>
             <dt>Status</dt>
             <dd>{member.disabled ? 'Disabled' : 'Enabled'}</dd>
             <dt>Login type</dt>
-            <dd>{loginTypeLabel(member.provider)}</dd>
+            <dd>{providerLabel(member.provider)}</dd>
             <dt>Multi-factor authentication</dt>
             <dd>{member.mfaEnabled ? 'On' : 'Off'}</dd>
             <dt>Created</dt>

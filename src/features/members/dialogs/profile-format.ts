@@ -1,14 +1,3 @@
-const PROVIDERS: Record<string, string> = {
-  arcgis: 'ArcGIS (built-in)',
-  enterprise: 'Enterprise (SSO)',
-  google: 'Google',
-  github: 'GitHub',
-  apple: 'Apple',
-  facebook: 'Facebook',
-}
-
-export const loginTypeLabel = (provider: string) => PROVIDERS[provider] ?? provider
-
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
 export function formatDate(epochMs: number | undefined | null, never = 'Never'): string {

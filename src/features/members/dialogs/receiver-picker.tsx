@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components'
 import { buildTextClause } from '../api/search-query.ts'
-import { searchMembers } from '../api/search-members.ts'
+import { memberQueries } from '../api/member-queries.ts'
 import { canOwnContent } from '../domain/member-facts.ts'
 import { whyCannotReceive } from '../domain/receiver-rules.ts'
 import type { Member, UserType } from '../types.ts'
@@ -39,11 +39,7 @@ export function ReceiverPicker({ deleting, userTypes, receiver, onChange, isDisa
   const owningTypes = userTypes.filter((t) => canOwnContent(t)).map((t) => `userlicensetype:${t.id}`)
   const clauses = [buildTextClause(searchText, 'all'), 'disabled:false', owningTypes.length ? `(${owningTypes.join(' OR ')})` : undefined]
   const q = clauses.filter(Boolean).join(' AND ')
-  const search = useQuery({
-    queryKey: ['members', 'receivers', q],
-    queryFn: ({ signal }) => searchMembers({ q, sortField: 'fullname', sortOrder: 'asc', start: 1, num: 20 }, signal),
-    enabled: userTypes.length > 0,
-  })
+  const search = useQuery({ ...memberQueries.receivers(q), enabled: userTypes.length > 0 })
   const found = (search.data?.results ?? []).filter((m) => whyCannotReceive(m, deleting, userTypes) === null)
   const options = receiver && !found.some((m) => m.username === receiver.username) ? [receiver, ...found] : found
 

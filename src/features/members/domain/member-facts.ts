@@ -53,6 +53,17 @@ export const PRIVILEGE = {
 export const roleIdOf = (member: Pick<MemberFacts, 'role' | 'roleId'>) => member.roleId || member.role
 
 /** Any administrator, full or custom (portal-api.md §7 rule 1 protects them). */
+/** The name a person knows a member's role by; the raw id when the portal did not list it. */
+export function roleNameOf(member: Pick<MemberFacts, 'role' | 'roleId'>, roles: readonly { id: string; name: string }[]): string {
+  const id = roleIdOf(member)
+  return roles.find((r) => r.id === id)?.name ?? id
+}
+
+/** The name of a user type; the raw id when the portal did not list it. */
+export function userTypeNameOf(typeId: string, userTypes: readonly { id: string; name: string }[]): string {
+  return userTypes.find((t) => t.id === typeId)?.name ?? typeId
+}
+
 export const isAdministrator = (member: Pick<MemberFacts, 'role'>) => member.role === 'org_admin'
 
 /** A role that makes its holder an administrator: the default one or a custom admin role. */
