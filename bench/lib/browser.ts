@@ -1,0 +1,238 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test'
+import { BENCH_ADMIN, BENCH_ADMIN_PASSWORD, ROOT } from './browser-fixture.ts'
+
+/**
+ * Plumbing of the browser benchmarks: the portal server in its own process
+ * serving the built console, a signed-in session put where the console
+ * restores it from (as e2e/support/fixtures.ts does), Debian's chromium, and
+ * an in-page probe that notes when the Members table shows the rows expected.
+ */
+
+const CLIENT_ID = 'members-console'
+const SESSION_KEY = 'members-console:session'
+const STARTUP_TIMEOUT_MS = 120_000
+
+export interface ConsoleServer {
+  pid: number
+  origin: string
+  restUrl: string
+  stop(): Promise<void>
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+/** `server/main.ts` (as `npm start` runs it) on the seeded directory, serving the console from `consoleDir`. */
+export async function startConsoleServer(dataDir: string, consoleDir: string): Promise<ConsoleServer> {
+  const port = await freePort()
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', SEED_MEMBERS: '0', DATA_DIR: dataDir, CONSOLE_DIR: consoleDir }
+  delete env.DATABASE_URL
+  // node --import tsx: the child's pid is the server's own, so stopping it stops the server.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const output: string[] = []
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString())
+    if (output.length > 200) output.shift()
+  }
+  child.stdout!.on('data', keep)
+  child.stderr!.on('data', keep)
+  const origin = `http://127.0.0.1:${port}`
+  const started = Date.now()
+  let exited = false
+  child.once('exit', () => {
+    exited = true
+  })
+  for (;;) {
+    if (exited) throw new Error(`The server exited while starting:\n${output.join('')}`)
+    if (Date.now() - started > STARTUP_TIMEOUT_MS) {
+      await stopChild(child)
+      throw new Error(`The server did not listen within ${STARTUP_TIMEOUT_MS / 1000} s:\n${output.join('')}`)
+    }
+    try {
+      if ((await fetch(`${origin}/sharing/rest/portals/self?f=json`)).ok) break
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  return { pid: child.pid!, origin, restUrl: `${origin}/sharing/rest`, stop: () => stopChild(child) }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000)
+    child.once('exit', () => {
+      clearTimeout(force)
+      resolve()
+    })
+    child.kill('SIGTERM')
+  })
+}
+
+export interface PortalSession {
+  token: string
+  expires: number
+  restUrl: string
+}
+
+/** generateToken with the bench administrator's password, as e2e signs in. */
+export async function signIn(server: ConsoleServer): Promise<PortalSession> {
+  const body = new URLSearchParams({
+    username: BENCH_ADMIN,
+    password: BENCH_ADMIN_PASSWORD,
+    client: 'referer',
+    referer: server.origin,
+    expiration: '120',
+    f: 'json',
+  })
+  const answer = (await (await fetch(`${server.restUrl}/generateToken`, { method: 'POST', body })).json()) as { token?: string; expires?: number; error?: unknown }
+  if (!answer.token) throw new Error(`generateToken failed: ${JSON.stringify(answer.error ?? answer)}`)
+  return { token: answer.token, expires: answer.expires!, restUrl: server.restUrl }
+}
+
+export interface SearchAnswer {
+  total: number
+  results: { username: string; fullName: string; firstName?: string; lastName?: string; email: string; role: string; userLicenseTypeId: string; disabled: boolean; lastLogin: number; created: number; provider?: string }[]
+}
+
+/** One org search over HTTP with the console's defaults (sort by full name, 25 a page). */
+export async function searchMembers(session: PortalSession, params: Record<string, string | number | undefined>): Promise<SearchAnswer> {
+  const query = new URLSearchParams({ sortField: 'fullname', sortOrder: 'asc', start: '1', num: '25', f: 'json', token: session.token })
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value))
+  const answer = (await (await fetch(`${session.restUrl}/portals/self/users/search?${query}`)).json()) as SearchAnswer & { error?: unknown }
+  if (answer.error) throw new Error(`search failed: ${JSON.stringify(answer.error)}`)
+  return answer
+}
+
+/** Debian's chromium with the flags playwright.config.ts uses; Playwright's own browser where it is absent. */
+export async function launchChromium(): Promise<Browser> {
+  const { existsSync } = await import('node:fs')
+  const systemChromium = '/usr/bin/chromium'
+  if (!existsSync(systemChromium)) return chromium.launch()
+  return chromium.launch({
+    executablePath: systemChromium,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+export const VIEWPORT = { width: 1440, height: 900 }
+
+/**
+ * A fresh context (empty cache, new connections) whose pages start signed in:
+ * the serialized session the console restores, as e2e/support/fixtures.ts puts it.
+ * Every page also gets the row probe (installRowProbe).
+ */
+export async function newSignedInContext(browser: Browser, session: PortalSession | null, initialTarget: RowTarget | null = null): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: VIEWPORT })
+  // tsx compiles with esbuild's keepNames, which wraps functions in __name(): functions sent to the page need it.
+  await context.addInitScript({ content: 'globalThis.__name ??= (target) => target' })
+  if (session) {
+    const value = JSON.stringify({ clientId: CLIENT_ID, username: BENCH_ADMIN, token: session.token, tokenExpires: session.expires, portal: session.restUrl, ssl: false })
+    await context.addInitScript(([key, saved]) => sessionStorage.setItem(key, saved), [SESSION_KEY, value] as const)
+  }
+  await context.addInitScript(installRowProbe, initialTarget)
+  return context
+}
+
+/** What the probe waits for: the table's body rows are exactly these members (by email), in order. */
+export interface RowTarget {
+  emails: string[]
+  /** Also required: the page URL's `q` equals this (the console committed the search typed). */
+  urlQ?: string
+}
+
+export interface RowProbeResult {
+  /** performance.now() when the DOM first held the target rows. */
+  dom: number
+  /** After the next animation frame's rendering: the rows are painted. */
+  painted: number
+}
+
+declare global {
+  interface Window {
+    __rowProbe: {
+      arm(target: RowTarget): void
+      result: RowProbeResult | null
+      /** timeStamps of keydown events and clicks, for "last keystroke" and "click" times. */
+      keydowns: number[]
+      clicks: number[]
+    }
+  }
+}
+
+/**
+ * Runs in the page before any of its scripts (an init script, so the console's
+ * CSP does not apply). A MutationObserver checks, after each batch of DOM
+ * changes, whether the Members table shows the armed target; when it does it
+ * notes performance.now() (navigation start is 0), then the time after the
+ * next frame has rendered. `initial` is armed from the start (cold load).
+ */
+function installRowProbe(initial: RowTarget | null) {
+  const probe: Window['__rowProbe'] = {
+    result: null,
+    keydowns: [],
+    clicks: [],
+    arm(target) {
+      armed = target
+      probe.result = null
+      check()
+    },
+  }
+  let armed: RowTarget | null = initial
+  const matches = (target: RowTarget) => {
+    if (target.urlQ !== undefined && (new URLSearchParams(location.search).get('q') ?? '') !== target.urlQ) return false
+    const table = document.querySelector<HTMLTableElement>('table[aria-label="Members"]')
+    const rows = table?.tBodies[0]?.rows
+    if (!rows || rows.length !== target.emails.length) return false
+    for (let i = 0; i < rows.length; i++) if (!rows[i]!.textContent!.includes(target.emails[i]!)) return false
+    return true
+  }
+  const check = () => {
+    if (!armed || probe.result || !matches(armed)) return
+    const dom = performance.now()
+    armed = null
+    requestAnimationFrame(() => {
+      // A task queued from rAF runs once that frame has been rendered.
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => {
+        probe.result = { dom, painted: performance.now() }
+      }
+      channel.port2.postMessage(null)
+    })
+  }
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true })
+  addEventListener('keydown', (event) => probe.keydowns.push(event.timeStamp), true)
+  addEventListener('click', (event) => probe.clicks.push(event.timeStamp), true)
+  window.__rowProbe = probe
+}
+
+/** Waits for the armed target to be painted; returns the probe's times. */
+export async function waitForRows(page: Page, timeout = 30_000): Promise<RowProbeResult> {
+  const handle = await page.waitForFunction(() => window.__rowProbe?.result, undefined, { timeout, polling: 'raf' })
+  return (await handle.jsonValue()) as RowProbeResult
+}
+
+/** Arms the probe in a page already loaded. */
+export async function armRows(page: Page, target: RowTarget): Promise<void> {
+  await page.evaluate((t) => window.__rowProbe.arm(t), target)
+}
