@@ -1,0 +1,168 @@
+/**
+ * quality.md: "change role of 100 selected members ≤ 2 s end to end, with progress".
+ *
+ *   npx tsx bench/bulk-role.ts [--members 2000] [--rounds 6] [--console-dir <built console>]
+ *
+ * The built console in Chromium, against server/main.ts (PGlite) serving it,
+ * signed in as a full administrator, with 100 members already selected (the
+ * console's own sessionStorage format). Each round opens "Change role", picks
+ * the role (User and Publisher in turn), and times from the pointer pressing
+ * "Change role of 100 members" to the Results region reading "100 done";
+ * progress must have been shown on the way. Then the portal is asked whether
+ * all 100 hold the new role. The baseline: the same 100 changes (back) as bare
+ * updateUserRole calls from Node, at the console's concurrency.
+ */
+import { type BulkBench, argValue, machine, openBulkBench, pool, rest, signedInPage, timeConfirmToResults } from './lib/bulk-browser.ts'
+import { writeResult } from './lib/results.ts'
+import { round2, roundSummary, summarize } from './lib/stats.ts'
+import { printTable } from './lib/table.ts'
+import type { Figure } from './run-figures.ts'
+
+const TARGET_MS = 2000
+const COUNT = 100
+/** The console's pool of single calls for a role change (change-role-dialog.tsx). */
+const RAW_CONCURRENCY = Number(argValue('raw-concurrency', '6'))
+const ROLES = [
+  { id: 'org_publisher', name: 'Publisher' },
+  { id: 'org_user', name: 'User' },
+] as const
+
+interface PortalUser {
+  username: string
+  fullName: string
+  email: string
+  role: string
+  roleId?: string
+  userLicenseTypeId: string
+  disabled: boolean
+  lastLogin: number
+  provider: string
+  mfaEnabled: boolean
+  created: number
+}
+
+async function chooseMembers(bench: BulkBench): Promise<PortalUser[]> {
+  const q = 'userlicensetype:creatorUT AND (role:org_user OR role:org_publisher) AND disabled:false'
+  const page = await rest<{ total: number; results: PortalUser[] }>(bench, 'portals/self/users/search', { q, num: COUNT, sortField: 'username', sortOrder: 'asc' })
+  if (page.results.length < COUNT) throw new Error(`Need ${COUNT} Creator members with the User or Publisher role; found ${page.results.length}`)
+  return page.results
+}
+
+async function fetchMembers(bench: BulkBench, usernames: readonly string[]): Promise<PortalUser[]> {
+  const found: PortalUser[] = []
+  await pool(usernames, 8, async (username) => {
+    found.push(await rest<PortalUser>(bench, `community/users/${encodeURIComponent(username)}`))
+  })
+  const order = new Map(usernames.map((u, i) => [u, i]))
+  return found.sort((a, b) => order.get(a.username)! - order.get(b.username)!)
+}
+
+/** How many of them do not hold `role` (a default role, so no roleId). */
+async function notHolding(bench: BulkBench, usernames: readonly string[], role: string): Promise<string[]> {
+  const members = await fetchMembers(bench, usernames)
+  return members.filter((m) => m.role !== role || m.roleId).map((m) => m.username)
+}
+
+async function rawChange(bench: BulkBench, usernames: readonly string[], role: string): Promise<number> {
+  const started = performance.now()
+  await pool(usernames, RAW_CONCURRENCY, async (user) => {
+    await rest(bench, 'portals/self/updateUserRole', { user, role }, 'POST')
+  })
+  return performance.now() - started
+}
+
+async function consoleChange(bench: BulkBench, usernames: readonly string[], role: (typeof ROLES)[number]) {
+  const selection = await fetchMembers(bench, usernames)
+  const { context, page } = await signedInPage(bench, selection)
+  try {
+    await page.goto(`${bench.origin}/`)
+    await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor()
+    await page.getByRole('button', { name: `${COUNT} members selected` }).waitFor()
+    await page.getByRole('button', { name: 'Change role', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Change role' })
+    await dialog.getByRole('combobox', { name: 'New role' }).selectOption({ label: role.name })
+    const confirmName = `Change role of ${COUNT} members`
+    await dialog.getByRole('button', { name: confirmName, exact: true }).waitFor()
+    return await timeConfirmToResults(page, confirmName, 'Change role(?: \\(cancelled\\))?: \\d+ done', 60_000)
+  } finally {
+    await context.close()
+  }
+}
+
+async function main() {
+  const members = Number(argValue('members', '2000'))
+  const rounds = Number(argValue('rounds', '6'))
+  const loadBefore = machine()
+  const bench = await openBulkBench({ members })
+  try {
+    const usernames = (await chooseMembers(bench)).map((m) => m.username)
+    // Everyone starts as a User (untimed; also warms the server up).
+    await rawChange(bench, usernames, 'org_user')
+    const consoleMs: number[] = []
+    const rawMs: number[] = []
+    const rows: (string | number)[][] = []
+    const problems: string[] = []
+    let progressShown = true
+    // The console's rounds, then the same changes as bare calls: both alternate User → Publisher → User …
+    for (let round = 0; round < rounds; round++) {
+      const to = ROLES[round % 2]!
+      const run = await consoleChange(bench, usernames, to)
+      const missing = await notHolding(bench, usernames, to.id)
+      if (!run.finalText.startsWith(`Change role: ${COUNT} done, 0 skipped, 0 failed`)) problems.push(`round ${round + 1}: "${run.finalText}"`)
+      if (missing.length) problems.push(`round ${round + 1}: ${missing.length} members do not hold ${to.id}`)
+      if (run.progressSeen < 2) progressShown = false
+      consoleMs.push(run.ms)
+      rows.push([String(round + 1), `console → ${to.name}`, round2(run.ms), run.progressSeen, COUNT - missing.length])
+    }
+    if (rounds % 2) await rawChange(bench, usernames, 'org_user')
+    for (let round = 0; round < rounds; round++) {
+      const to = ROLES[round % 2]!
+      const raw = await rawChange(bench, usernames, to.id)
+      const missing = await notHolding(bench, usernames, to.id)
+      if (missing.length) problems.push(`raw round ${round + 1}: ${missing.length} members do not hold ${to.id}`)
+      rawMs.push(raw)
+      rows.push([String(round + 1), `raw HTTP → ${to.name}`, round2(raw), '', COUNT - missing.length])
+    }
+    const consoleSummary = roundSummary(summarize(consoleMs))
+    const rawSummary = roundSummary(summarize(rawMs))
+    const ratio = round2(consoleSummary.p50 / rawSummary.p50)
+    const pass = problems.length === 0 && progressShown && consoleSummary.p95 <= TARGET_MS
+    printTable(['round', 'change', 'ms', 'progress readings', 'verified'], rows)
+    console.log(`console: median ${consoleSummary.p50} ms, p95 ${consoleSummary.p95} ms; raw HTTP (${RAW_CONCURRENCY} at once): median ${rawSummary.p50} ms; ratio ${ratio}×`)
+    if (problems.length) console.log(`problems:\n  ${problems.join('\n  ')}`)
+    const figures: Figure[] = [
+      {
+        figure: `change role of ${COUNT} selected members, console in Chromium, PGlite`,
+        unit: 'ms',
+        median: consoleSummary.p50,
+        p95: consoleSummary.p95,
+        target: '≤ 2 s end to end, with progress',
+        ratio,
+        pass,
+        note: `${rounds} rounds; raw updateUserRole ×${COUNT} (${RAW_CONCURRENCY} at once) median ${rawSummary.p50} ms${progressShown ? '' : '; progress NOT shown'}${problems.length ? `; ${problems.length} problems` : ''}`,
+      },
+    ]
+    writeResult('bulkRole', {
+      members,
+      count: COUNT,
+      rounds,
+      database: 'PGlite (temp dir), server/main.ts in its own process',
+      rawConcurrency: RAW_CONCURRENCY,
+      console: consoleSummary,
+      raw: rawSummary,
+      consoleSamples: consoleMs.map(round2),
+      rawSamples: rawMs.map(round2),
+      progressShown,
+      problems,
+      seedMs: round2(bench.seedMs),
+      buildMs: round2(bench.buildMs),
+      machine: { before: loadBefore, after: machine() },
+      figures,
+    })
+    if (problems.length) process.exitCode = 1
+  } finally {
+    await bench.close()
+  }
+}
+
+await main()

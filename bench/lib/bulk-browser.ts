@@ -1,0 +1,233 @@
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test'
+import type { Db } from '../../server/db/connection.ts'
+import { openDb } from '../../server/db/connection.ts'
+import { ensureDemoOrganization } from '../../server/seed/demo.ts'
+import { type ServerProcess, startServerProcess } from '../load-servers.ts'
+
+/**
+ * What the bulk benchmarks (bulk-role.ts, bulk-delete.ts) share: a PGlite
+ * database seeded with the server's own seeder before the server starts (PGlite
+ * is one process's), the built console, `server/main.ts` in its own process
+ * serving both, and Chromium signed in as a full administrator with a
+ * selection already in sessionStorage, the way the console keeps them.
+ */
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+export const BULK_ADMIN = 'admin'
+export const BULK_ADMIN_PASSWORD = 'bench-Admin-pass-1'
+export const BULK_MEMBER_PASSWORD = 'bench-Member-pass-1'
+/** Keys the console reads (src/lib/auth.ts, src/features/members/hooks/use-member-selection.ts). */
+const SESSION_KEY = 'members-console:session'
+/** Saved per organization and administrator: `members-console.selection:<orgId>:<username>`. */
+const SELECTION_KEY = 'members-console.selection'
+const CLIENT_ID = 'members-console'
+const SYSTEM_CHROMIUM = '/usr/bin/chromium'
+
+export function argValue(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback
+}
+
+export function machine() {
+  return { cores: cpus().length, loadAverage: loadavg().map((n) => Math.round(n * 100) / 100) }
+}
+
+/** `vite build` into a temp directory (so `npm start`'s dist/ is never touched), unless --console-dir names a build. */
+export async function buildConsole(workDir: string): Promise<{ dir: string; ms: number }> {
+  const given = argValue('console-dir', '')
+  if (given) {
+    if (!existsSync(join(given, 'index.html'))) throw new Error(`--console-dir ${given} holds no index.html`)
+    return { dir: given, ms: 0 }
+  }
+  const dir = join(workDir, 'console')
+  const started = performance.now()
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn('npx', ['vite', 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] })
+    child.once('error', reject)
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`))))
+  })
+  return { dir, ms: performance.now() - started }
+}
+
+export interface BulkBench {
+  workDir: string
+  dataDir: string
+  consoleDir: string
+  buildMs: number
+  seedMs: number
+  server: ServerProcess
+  /** http://127.0.0.1:<port> */
+  origin: string
+  browser: Browser
+  adminToken: string
+  adminTokenExpires: number
+  orgId: string
+  close(): Promise<void>
+}
+
+/**
+ * Seeds a demo organization of `members` members plus whatever `extra` adds
+ * (through server/seed and server/db code), closes the database, builds the
+ * console, starts the server process on it and launches Chromium.
+ */
+export async function openBulkBench(options: { members: number; extra?: (db: Db, orgId: string) => Promise<void> }): Promise<BulkBench> {
+  const workDir = await mkdtemp(join(tmpdir(), 'members-bulk-bench-'))
+  const dataDir = join(workDir, 'data')
+  const cleanups: (() => Promise<void>)[] = [() => rm(workDir, { recursive: true, force: true })]
+  const close = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.warn(error))
+  }
+  try {
+    const seedStarted = performance.now()
+    const db = await openDb({ dataDir })
+    try {
+      await ensureDemoOrganization(db, {
+        adminUsername: BULK_ADMIN,
+        adminPassword: BULK_ADMIN_PASSWORD,
+        members: options.members,
+        seed: 1,
+        memberPassword: BULK_MEMBER_PASSWORD,
+      })
+      const [org] = await db.query<{ id: string }>('select id from orgs limit 1')
+      if (options.extra) {
+        await options.extra(db, org!.id)
+        await db.query('vacuum analyze')
+      }
+    } finally {
+      await db.close()
+    }
+    const seedMs = performance.now() - seedStarted
+    const built = await buildConsole(workDir)
+    const server = await startServerProcess({ dataDir }, { CONSOLE_DIR: built.dir })
+    cleanups.push(() => server.stop())
+    const origin = server.restUrl.replace(/\/sharing\/rest$/, '')
+    const token = await generateToken(server.restUrl, BULK_ADMIN, BULK_ADMIN_PASSWORD)
+    const portal = await rest<{ id: string }>({ server, adminToken: token.token }, 'portals/self')
+    const browser = await chromium.launch(
+      existsSync(SYSTEM_CHROMIUM)
+        ? {
+            executablePath: SYSTEM_CHROMIUM,
+            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+          }
+        : {},
+    )
+    cleanups.push(() => browser.close())
+    return { workDir, dataDir, consoleDir: built.dir, buildMs: built.ms, seedMs, server, origin, browser, adminToken: token.token, adminTokenExpires: token.expires, orgId: portal.id, close }
+  } catch (error) {
+    await close()
+    throw error
+  }
+}
+
+async function generateToken(restUrl: string, username: string, password: string): Promise<{ token: string; expires: number }> {
+  const body = new URLSearchParams({ username, password, client: 'referer', referer: 'http://127.0.0.1', expiration: '600', f: 'json' })
+  const answer = (await (await fetch(`${restUrl}/generateToken`, { method: 'POST', body })).json()) as { token: string; expires: number; error?: unknown }
+  if (answer.error) throw new Error(`generateToken: ${JSON.stringify(answer.error)}`)
+  return answer
+}
+
+/** One REST call with the admin token; throws on the ArcGIS error envelope. */
+export async function rest<T>(bench: Pick<BulkBench, 'server' | 'adminToken'>, path: string, params: Record<string, string | number> = {}, method: 'GET' | 'POST' = 'GET'): Promise<T> {
+  const all = new URLSearchParams({ ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])), f: 'json', token: bench.adminToken })
+  const url = `${bench.server.restUrl}/${path}`
+  const response = method === 'GET' ? await fetch(`${url}?${all}`) : await fetch(url, { method: 'POST', body: all })
+  const json = (await response.json()) as T & { error?: { message: string; details?: unknown[] } }
+  if (json.error) throw new Error(`${path}: ${json.error.message} ${JSON.stringify(json.error.details ?? [])}`)
+  return json
+}
+
+/** Runs `work` over `items`, at most `concurrency` at once. */
+export async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items]
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item)
+    }),
+  )
+}
+
+/** A fresh tab (its own sessionStorage) signed in as the administrator, with `selection` already selected. */
+export async function signedInPage(bench: BulkBench, selection: readonly object[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await bench.browser.newContext({ viewport: { width: 1440, height: 900 } })
+  const session = JSON.stringify({
+    clientId: CLIENT_ID,
+    username: BULK_ADMIN,
+    token: bench.adminToken,
+    tokenExpires: bench.adminTokenExpires,
+    portal: bench.server.restUrl,
+    ssl: false,
+  })
+  await context.addInitScript(
+    ([keys, values]) => {
+      if (sessionStorage.getItem('bench:injected')) return
+      sessionStorage.setItem('bench:injected', '1')
+      sessionStorage.setItem(keys[0]!, values[0]!)
+      sessionStorage.setItem(keys[1]!, values[1]!)
+    },
+    [
+      [SESSION_KEY, `${SELECTION_KEY}:${bench.orgId}:${BULK_ADMIN}`],
+      [session, JSON.stringify(selection)],
+    ] as const,
+  )
+  const page = await context.newPage()
+  return { context, page }
+}
+
+export interface TimedRun {
+  /** Confirm pressed → the Results region's final line, in the page's own clock. */
+  ms: number
+  /** Distinct progress readings seen while it ran ("37 of 100"). */
+  progressSeen: number
+  finalText: string
+}
+
+/**
+ * Clicks `confirm` and times, inside the page, from the pointer going down on
+ * it until the Results region's status reads `done` (a RegExp source). A
+ * MutationObserver notes every progress text ("… 37 of 100…") on the way.
+ */
+export async function timeConfirmToResults(page: Page, confirmName: string, done: string, timeoutMs: number): Promise<TimedRun> {
+  const confirm = page.getByRole('button', { name: confirmName, exact: true })
+  await confirm.waitFor({ state: 'visible' })
+  // A string, not a function: tsx's transform would wrap named inner functions in a helper the page lacks.
+  await page.evaluate(`(() => {
+    const name = ${JSON.stringify(confirmName)}
+    const finished = new RegExp(${JSON.stringify(done)})
+    const state = { start: 0, end: 0, progress: new Set(), text: '' }
+    window.__bench = state
+    document.addEventListener('pointerdown', (event) => {
+      const button = event.target && event.target.closest ? event.target.closest('button') : null
+      if (!state.start && button && button.textContent.trim() === name) state.start = performance.now()
+    }, { capture: true })
+    const check = () => {
+      if (state.end) return
+      for (const bar of document.querySelectorAll('[role=progressbar]')) {
+        const now = bar.getAttribute('aria-valuenow')
+        if (now) state.progress.add(now)
+      }
+      const status = document.querySelector('section[aria-label="Results"] [role=status]')
+      const text = status ? status.textContent : ''
+      const reading = /(\\d+) of \\d+/.exec(text)
+      if (reading) state.progress.add(reading[1])
+      if (finished.test(text)) {
+        state.end = performance.now()
+        state.text = text
+      }
+    }
+    new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true })
+  })()`)
+  await confirm.click()
+  // A function here: waitForFunction evaluates strings with eval, which the console's CSP forbids.
+  await page.waitForFunction(() => (window as unknown as { __bench: { end: number } }).__bench.end > 0, null, { timeout: timeoutMs, polling: 50 })
+  const result = await page.evaluate<{ ms: number; progress: string[]; text: string }>(
+    '({ ms: window.__bench.end - window.__bench.start, progress: [...window.__bench.progress], text: window.__bench.text })',
+  )
+  if (!(result.ms > 0)) throw new Error('The confirm press was not seen in the page')
+  return { ms: result.ms, progressSeen: result.progress.length, finalText: result.text }
+}
