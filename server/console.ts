@@ -33,12 +33,14 @@ export function registerConsole(app: Hono<AppEnv>, config: ServerConfig) {
     }
   })
 
-  // The console's runtime settings: by default, this server is its portal.
-  app.get('/config.json', (c) => {
+  // The console's runtime settings: by default, this server is its portal. A build made with
+  // `vite build --base /x/` asks for /x/config.json, so every path ending in /config.json gets it.
+  app.get('*', async (c, next) => {
+    if (!new URL(c.req.url).pathname.endsWith('/config.json')) return next()
+    c.header('Cache-Control', 'no-store')
     const file = config.consoleDir && join(config.consoleDir, 'config.json')
     if (file && existsSync(file)) return c.body(readFileSync(file, 'utf8'), 200, { 'content-type': 'application/json' })
     const origin = new URL(c.req.url).origin
-    c.header('Cache-Control', 'no-store')
     return c.json({ portalUrl: `${origin}/sharing/rest`, clientId: CONSOLE_CLIENT_ID })
   })
 
