@@ -55,7 +55,8 @@ export async function findCaller(db: Queryable, token: string): Promise<Caller |
        from tokens t
        join users u on u.id = t.user_id
        left join roles r on r.id = u.role_id
-      where t.token_hash = $1 and t.kind = 'access' and t.expires > $2`,
+      where t.token_hash = $1 and t.kind = 'access' and t.expires > $2
+        and t.credential_version = u.credential_version`,
     [hashToken(token), Date.now()],
   )
   if (!row || row.disabled) return undefined

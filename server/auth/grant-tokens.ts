@@ -12,6 +12,8 @@ export interface GrantTokenInput {
   restricted: boolean
   /** The session: hash of the authorization code that began it. */
   grantId: string
+  /** The credential version the session began with (carried from code to tokens). */
+  credentialVersion: number
 }
 
 /** issueToken, then tag the token with its session so it can be ended as a whole. */

@@ -16,6 +16,8 @@ export interface NewCode {
   codeChallenge: string
   /** Life of the refresh token this code will yield. */
   refreshMinutes: number
+  /** users.credential_version when the member signed in. */
+  credentialVersion: number
 }
 
 /** A single-use authorization code; only its hash is stored. */
@@ -24,9 +26,18 @@ export async function createAuthorizationCode(tx: Queryable, input: NewCode): Pr
   const now = Date.now()
   await tx.query('delete from oauth_codes where expires < $1', [now - CODE_KEEP_MS])
   await tx.query(
-    `insert into oauth_codes (code_hash, client_id, user_id, redirect_uri, code_challenge, expiration_minutes, expires)
-     values ($1,$2,$3,$4,$5,$6,$7)`,
-    [hashToken(code), input.clientId, input.userId, input.redirectUri, input.codeChallenge, input.refreshMinutes, now + CODE_TTL_MS],
+    `insert into oauth_codes (code_hash, client_id, user_id, redirect_uri, code_challenge, expiration_minutes, expires, credential_version)
+     values ($1,$2,$3,$4,$5,$6,$7,$8)`,
+    [
+      hashToken(code),
+      input.clientId,
+      input.userId,
+      input.redirectUri,
+      input.codeChallenge,
+      input.refreshMinutes,
+      now + CODE_TTL_MS,
+      input.credentialVersion,
+    ],
   )
   return code
 }
@@ -42,6 +53,8 @@ interface CodeRow {
   username: string
   disabled: boolean
   must_change_password: boolean
+  code_version: number
+  member_version: number
 }
 
 export interface CodeExchange {
@@ -64,7 +77,8 @@ export async function redeemAuthorizationCode(db: Db, input: CodeExchange): Prom
   const outcome = await db.transaction(async (tx): Promise<OAuthTokenResponse | OAuthError> => {
     const [row] = await tx.query<CodeRow>(
       `select c.client_id, c.user_id, c.redirect_uri, c.code_challenge, c.expiration_minutes, c.expires, c.used,
-              u.username, u.disabled, u.must_change_password
+              u.username, u.disabled, u.must_change_password,
+              c.credential_version as code_version, u.credential_version as member_version
          from oauth_codes c join users u on u.id = c.user_id
         where c.code_hash = $1 for update of c`,
       [grantId],
@@ -78,10 +92,16 @@ export async function redeemAuthorizationCode(db: Db, input: CodeExchange): Prom
     if (row.client_id !== input.clientId) return invalidGrant('The authorization code was issued to another client.')
     if (row.redirect_uri !== input.redirectUri) return invalidGrant('Invalid redirect_uri: it must match the one used to sign in.')
     if (!verifierMatches(input.codeVerifier, row.code_challenge)) return invalidGrant('Invalid code_verifier.')
-    if (row.disabled) return invalidGrant('Invalid authorization code.')
+    if (row.disabled || row.code_version !== row.member_version) return invalidGrant('Invalid authorization code.')
 
     await tx.query('update oauth_codes set used = true where code_hash = $1', [grantId])
-    const common = { userId: row.user_id, clientId: row.client_id, restricted: row.must_change_password, grantId }
+    const common = {
+      userId: row.user_id,
+      clientId: row.client_id,
+      restricted: row.must_change_password,
+      grantId,
+      credentialVersion: row.code_version,
+    }
     const access = await issueGrantToken(tx, { ...common, kind: 'access', minutes: input.accessMinutes })
     const refresh = await issueGrantToken(tx, { ...common, kind: 'refresh', minutes: row.expiration_minutes })
     return tokenResponse(row.username, access, refresh)

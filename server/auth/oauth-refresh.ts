@@ -13,15 +13,18 @@ interface RefreshRow {
   username: string
   disabled: boolean
   must_change_password: boolean
+  token_version: number
+  member_version: number
 }
 
 const REFRESH_SQL = `select t.token_hash, t.user_id, t.client_id, t.grant_id, t.created, t.expires,
-                            u.username, u.disabled, u.must_change_password
+                            u.username, u.disabled, u.must_change_password,
+                            t.credential_version as token_version, u.credential_version as member_version
                        from tokens t join users u on u.id = t.user_id
                       where t.token_hash = $1 and t.kind = 'refresh' and t.expires > $2`
 
 function usableRefresh(row: RefreshRow | undefined, clientId: string): RefreshRow & { client_id: string; grant_id: string } {
-  if (!row || row.disabled || row.client_id !== clientId || !row.client_id || !row.grant_id) throw invalidRefreshToken()
+  if (!row || row.disabled || row.token_version !== row.member_version || row.client_id !== clientId || !row.client_id || !row.grant_id) throw invalidRefreshToken()
   return row as RefreshRow & { client_id: string; grant_id: string }
 }
 
@@ -40,6 +43,7 @@ export async function refreshAccessToken(
       minutes: input.accessMinutes,
       restricted: row.must_change_password,
       grantId: row.grant_id,
+      credentialVersion: row.token_version,
     })
     return tokenResponse(row.username, access)
   })
@@ -58,7 +62,13 @@ export async function exchangeRefreshToken(
     const [found] = await tx.query<RefreshRow>(`${REFRESH_SQL} for update of t`, [hashToken(input.refreshToken), Date.now()])
     const row = usableRefresh(found, input.clientId)
     await tx.query('delete from tokens where token_hash = $1', [row.token_hash])
-    const common = { userId: row.user_id, clientId: row.client_id, restricted: row.must_change_password, grantId: row.grant_id }
+    const common = {
+      userId: row.user_id,
+      clientId: row.client_id,
+      restricted: row.must_change_password,
+      grantId: row.grant_id,
+      credentialVersion: row.token_version,
+    }
     const refreshMinutes = Math.max(1, Math.round((row.expires - row.created) / 60_000))
     const access = await issueGrantToken(tx, { ...common, kind: 'access', minutes: input.accessMinutes })
     const refresh = await issueGrantToken(tx, { ...common, kind: 'refresh', minutes: refreshMinutes })

@@ -8,6 +8,8 @@ export interface SignedInMember {
   /** As stored (the member may have typed it in another case). */
   username: string
   mustChangePassword: boolean
+  /** users.credential_version when the password was checked: tokens and codes carry it. */
+  credentialVersion: number
 }
 
 export type SignInOutcome =
@@ -22,6 +24,7 @@ interface CredentialRow {
   password_hash: string | null
   disabled: boolean
   must_change_password: boolean
+  credential_version: number
 }
 
 const MAX_INPUT_LENGTH = 1024
@@ -45,7 +48,7 @@ export async function signInWithPassword(
   const [row] = tooLong
     ? []
     : await db.query<CredentialRow>(
-        `select id, org_id, username, password_hash, disabled, must_change_password
+        `select id, org_id, username, password_hash, disabled, must_change_password, credential_version
            from users where lower(username) = lower($1)`,
         [username],
       )
@@ -57,7 +60,13 @@ export async function signInWithPassword(
   await db.query('update users set last_login = $2 where id = $1', [row.id, Date.now()])
   return {
     status: 'ok',
-    member: { id: row.id, orgId: row.org_id, username: row.username, mustChangePassword: row.must_change_password },
+    member: {
+      id: row.id,
+      orgId: row.org_id,
+      username: row.username,
+      mustChangePassword: row.must_change_password,
+      credentialVersion: row.credential_version,
+    },
   }
 }
 

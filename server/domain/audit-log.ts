@@ -19,7 +19,8 @@ export interface AuditLogEntry {
 }
 
 // An absent filter is a null parameter, so one static statement serves every combination.
-const WHERE = `where org_id = $1 and ($2::text is null or target = $2) and ($3::text is null or actor = $3)
+// Usernames match in any case (migration 006 indexes the lower-cased columns).
+const WHERE = `where org_id = $1 and ($2::text is null or lower(target) = lower($2)) and ($3::text is null or lower(actor) = lower($3))
   and ($4::text is null or operation = $4)`
 
 /** One page of the organization's audit log, newest first. */

@@ -6,18 +6,56 @@ export type Params = Record<string, string>
 /**
  * Every parameter of a request, from the query string and, for POST, the
  * form-encoded or multipart body (body wins). Files in multipart are ignored.
+ * A parameter given twice in one place is refused rather than guessed at
+ * (`users=a&users=b` would otherwise act on b alone); so is a NUL character,
+ * which no name or value holds and PostgreSQL cannot store.
  */
 export async function readParams(c: Context): Promise<Params> {
-  const params: Params = {}
-  for (const [key, value] of new URL(c.req.url).searchParams) params[key] = value
+  const params: Params = Object.create(null)
+  const url = new URL(c.req.url)
+  checkText(decodeURIComponentSafe(url.pathname))
+  Object.assign(params, collect(url.searchParams))
   if (c.req.method === 'POST') {
     const type = c.req.header('content-type') ?? ''
     if (type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data')) {
-      const body = await c.req.parseBody({ all: false })
-      for (const [key, value] of Object.entries(body)) if (typeof value === 'string') params[key] = value
+      let body: Record<string, string | File | (string | File)[]>
+      try {
+        body = await c.req.parseBody({ all: true })
+      } catch {
+        throw badRequest('INVALID_BODY', 'The request body could not be read as a form. Send it as application/x-www-form-urlencoded or multipart/form-data.')
+      }
+      const fields: [string, string][] = []
+      for (const [key, value] of Object.entries(body)) {
+        for (const one of Array.isArray(value) ? value : [value]) if (typeof one === 'string') fields.push([key, one])
+      }
+      Object.assign(params, collect(fields))
     }
   }
   return params
+}
+
+function collect(pairs: Iterable<[string, string]>): Params {
+  const found: Params = Object.create(null)
+  for (const [key, value] of pairs) {
+    checkText(key)
+    checkText(value)
+    if (key in found && found[key] !== value)
+      throw badRequest('INVALID_PARAMETER', `'${key}' was given more than once. Send it once; lists go comma-separated or as a JSON array.`)
+    found[key] = value
+  }
+  return found
+}
+
+function checkText(text: string): void {
+  if (text.includes('\u0000')) throw badRequest('INVALID_PARAMETER', 'The request holds a NUL character, which no name or value may contain.')
+}
+
+function decodeURIComponentSafe(path: string): string {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    throw badRequest('INVALID_URL', 'Invalid URL: it holds a malformed percent-encoding.')
+  }
 }
 
 /** Lists arrive comma-joined (REST JS) or as a JSON array string (ArcGIS API for Python). */

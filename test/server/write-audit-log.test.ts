@@ -63,6 +63,14 @@ describe('GET portals/self/auditLog (extension)', () => {
     expect((await auditLog({ target: 'nobody-ever' })).total).toBe(0)
   })
 
+  test("a member's history is found in any spelling, also once the member is deleted", async () => {
+    await addMember(server, { username: 'Gone.Member' })
+    expect((await post(server, 'community/users/Gone.Member/delete', {}, admin)).success).toBe(true)
+    const history = await auditLog({ target: 'gone.member' })
+    expect(history.entries).toMatchObject([{ actor: 'admin', operation: 'delete', target: 'Gone.Member', outcome: 'success' }])
+    expect((await auditLog({ target: 'GONE.MEMBER', actor: 'ADMIN' })).total).toBe(1)
+  })
+
   test('full administrators only; POST works too', async () => {
     expect((await auditLog({}, await server.tokenFor('manager'))).error).toMatchObject({ code: 403, messageCode: 'GWM_0003' })
     expect((await auditLog({}, await server.tokenFor('user'))).error.code).toBe(403)

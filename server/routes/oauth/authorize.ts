@@ -38,6 +38,7 @@ async function completeSignIn(
       redirectUri: request.redirectUri,
       codeChallenge: request.codeChallenge,
       refreshMinutes: request.refreshMinutes,
+      credentialVersion: member.credentialVersion,
     })
   })
   return redirectTo(c, appendToRedirect(request.redirectUri, { code, state: request.state }))

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono'
 import { clientAddress } from '../../auth/client-address.ts'
 import { signInWithPassword, waitHint } from '../../auth/sign-in.ts'
-import { issueToken } from '../../auth/tokens.ts'
+import { CredentialsChangedError, issueToken } from '../../auth/tokens.ts'
 import type { AppEnv } from '../../http/context.ts'
 import { badRequest, PortalError } from '../../http/errors.ts'
 import { parseIntParam } from '../../http/params.ts'
@@ -46,7 +46,17 @@ export function registerGenerateToken(api: Hono<AppEnv>) {
     if (outcome.status === 'invalid') throw unableToGenerate('INVALID_CREDENTIALS', 'Invalid username or password.')
 
     const { member } = outcome
-    const issued = await issueToken(db, { userId: member.id, kind: 'access', minutes, restricted: member.mustChangePassword })
+    const issued = await issueToken(db, {
+      userId: member.id,
+      kind: 'access',
+      minutes,
+      restricted: member.mustChangePassword,
+      credentialVersion: member.credentialVersion,
+    }).catch((error) => {
+      // Reset, disabled or deleted while signing in: the password checked is no longer the member's.
+      if (error instanceof CredentialsChangedError) throw unableToGenerate('INVALID_CREDENTIALS', 'Invalid username or password.')
+      throw error
+    })
     return respond(c, {
       token: issued.token,
       expires: issued.expires,

@@ -1,6 +1,5 @@
 import type { Context } from 'hono'
 import { requireCaller } from '../../auth/caller.ts'
-import { findUser } from '../../db/users.ts'
 import { checkOwnPortal } from '../../domain/portal-scope.ts'
 import { type AuditFilters, readAuditLog } from '../../domain/audit-log.ts'
 import type { AppEnv } from '../../http/context.ts'
@@ -23,11 +22,9 @@ export async function getAuditLog(c: Context<AppEnv>) {
   const db = c.get('db')
   const start = parseIntParam('start', params.start, 1, 1, Number.MAX_SAFE_INTEGER)
   const num = parseIntParam('num', params.num, 10, 0, 100)
-  // The log stores usernames as spelled in the member's row; match any spelling of a current member.
-  const canonical = async (name: string | undefined) => (name ? ((await findUser(db, caller.orgId, name))?.username ?? name) : undefined)
   const filters: AuditFilters = {
-    target: await canonical(params.target?.trim()),
-    actor: await canonical(params.actor?.trim()),
+    target: params.target?.trim() || undefined,
+    actor: params.actor?.trim() || undefined,
     operation: params.operation?.trim() || undefined,
   }
   const { total, entries } = await readAuditLog(db, caller.orgId, filters, start, num)
