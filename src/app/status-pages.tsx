@@ -29,7 +29,8 @@ export function SignInPage(props: { notice?: string; error?: string; onSignIn: (
           disabled={leaving}
           onClick={() => {
             setLeaving(true)
-            props.onSignIn().catch(() => setLeaving(false))
+            // Embedded, sign-in happens in a pop-up and this page stays: ready again once it ends.
+            props.onSignIn().finally(() => setLeaving(false))
           }}
         >
           <LogIn aria-hidden="true" size={16} />

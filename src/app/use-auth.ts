@@ -77,9 +77,20 @@ export function useAuth() {
     }
   }, [endSession])
 
+  // On its own page the console leaves for the portal; embedded, sign-in happens in a pop-up and comes back here.
   const signIn = useCallback(async () => {
-    if (configRef.current) await beginSignIn(configRef.current)
-  }, [])
+    const config = configRef.current
+    if (!config) return
+    try {
+      const manager = await beginSignIn(config)
+      if (!manager) return
+      managerRef.current = manager
+      setActivePortal(config.portalUrl, manager)
+      setState({ status: 'signed-in', session: await loadSession(signOut) })
+    } catch (error) {
+      setState({ status: 'signed-out', error: error instanceof Error ? error.message : String(error) })
+    }
+  }, [signOut])
 
   return { state, signIn, retry: start }
 }
