@@ -1,4 +1,5 @@
 import { ChevronDown } from 'lucide-react'
+import { LoadFailureBoundary } from '../../../app/load-failure-boundary.tsx'
 import { lazy, Suspense, useRef, useState } from 'react'
 
 export interface FilterOption {
@@ -60,9 +61,11 @@ export function FilterMenu(props: FilterMenuProps) {
         <ChevronDown aria-hidden="true" size={14} />
       </button>
       {open && (
-        <Suspense fallback={null}>
-          <FilterMenuPopover {...props} triggerRef={triggerRef} onClose={() => setOpen(false)} />
-        </Suspense>
+        <LoadFailureBoundary onDismiss={() => setOpen(false)}>
+          <Suspense fallback={null}>
+            <FilterMenuPopover {...props} triggerRef={triggerRef} onClose={() => setOpen(false)} />
+          </Suspense>
+        </LoadFailureBoundary>
       )}
     </>
   )

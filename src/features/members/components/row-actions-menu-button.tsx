@@ -1,4 +1,5 @@
 import { lazy, type ReactNode, Suspense, useRef, useState } from 'react'
+import { LoadFailureBoundary } from '../../../app/load-failure-boundary.tsx'
 
 /** One entry of a menu: an action, optionally disabled with the reason shown under it. */
 export interface MenuEntry {
@@ -67,9 +68,11 @@ export function MenuButton({ children, ariaLabel, className, menuLabel, items, o
         {children}
       </button>
       {open && (
-        <Suspense fallback={null}>
-          <MenuPopover triggerRef={trigger} label={menuLabel} items={items} placement={placement} onAction={onAction} onClose={() => setOpen(false)} />
-        </Suspense>
+        <LoadFailureBoundary onDismiss={() => setOpen(false)}>
+          <Suspense fallback={null}>
+            <MenuPopover triggerRef={trigger} label={menuLabel} items={items} placement={placement} onAction={onAction} onClose={() => setOpen(false)} />
+          </Suspense>
+        </LoadFailureBoundary>
       )}
     </>
   )

@@ -1,3 +1,4 @@
+import { LoadFailureBoundary } from '../../../app/load-failure-boundary.tsx'
 import {
   type ComponentType,
   createContext,
@@ -65,9 +66,11 @@ export function MemberDialogsProvider({ children }: { children?: ReactNode }) {
     <DialogsContext.Provider value={value}>
       {children}
       {Dialog && current && (
-        <Suspense fallback={null}>
-          <Dialog members={current.members} onClose={close} />
-        </Suspense>
+        <LoadFailureBoundary onDismiss={close}>
+          <Suspense fallback={null}>
+            <Dialog members={current.members} onClose={close} />
+          </Suspense>
+        </LoadFailureBoundary>
       )}
     </DialogsContext.Provider>
   )
