@@ -14,15 +14,22 @@ export type LockedMember = UserRow & { can_own_content: boolean }
  * A member deleted while we waited is simply absent.
  */
 export async function lockMembers(tx: Queryable, orgId: string, usernames: string[]): Promise<Map<string, LockedMember>> {
-  const rows = await tx.query<LockedMember>(
-    `select ${USER_COLUMNS}, t.can_own_content
-       from users u join user_types t on t.org_id = u.org_id and t.id = u.user_type_id
+  // The lock is taken on users alone: locked through a join, a row whose user
+  // type changed while we waited would be re-checked against the old type's
+  // row and silently dropped, reporting a present member as not found.
+  const users = await tx.query<UserRow>(
+    `select ${USER_COLUMNS} from users u
       where u.org_id = $1 and lower(u.username) = any($2::text[])
       order by u.id
-      for update of u`,
+      for update`,
     [orgId, usernames.map((n) => n.toLowerCase())],
   )
-  return new Map(rows.map((row) => [row.username.toLowerCase(), row]))
+  const types = await tx.query<{ id: string; can_own_content: boolean }>(
+    'select id, can_own_content from user_types where org_id = $1 and id = any($2::text[])',
+    [orgId, [...new Set(users.map((u) => u.user_type_id))]],
+  )
+  const canOwn = new Map(types.map((t) => [t.id, t.can_own_content]))
+  return new Map(users.map((row) => [row.username.toLowerCase(), { ...row, can_own_content: canOwn.get(row.user_type_id) ?? false }]))
 }
 
 export async function countOwned(tx: Queryable, userId: string): Promise<OwnedCounts> {

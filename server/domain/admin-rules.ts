@@ -51,7 +51,10 @@ export function checkActOnMember(actor: Caller, target: TargetMember, action: Ad
  * Call first thing inside the transaction.
  */
 export async function lockOrganization(tx: Queryable, orgId: string): Promise<void> {
-  await tx.query('select id from orgs where id = $1 for update', [orgId])
+  // NO KEY UPDATE conflicts with itself, so these requests still queue, but not
+  // with the KEY SHARE locks that inserts referencing the org (members, groups,
+  // roles) take: creating those never waits behind a role change.
+  await tx.query('select id from orgs where id = $1 for no key update', [orgId])
 }
 
 /**
