@@ -9,6 +9,7 @@
  * Exits non-zero only when a measurement could not be taken.
  */
 import { parseArgs } from 'node:util'
+import { queryUserSearch } from '../server/search/run-user-search.ts'
 import { buildUserSearch, type UserSearchInput } from '../server/search/user-search.ts'
 import { measure } from './lib/measure.ts'
 import { type BenchDatabase, openSeededDatabase, startBenchServer, tokenFor } from './lib/seeded-server.ts'
@@ -61,13 +62,9 @@ try {
       result.http = await measure(get, { warmup, rounds })
     })
     await attempt('SQL', async () => {
-      const statement = buildUserSearch(bench.orgId, { ...search.input, audience: { kind: 'admin' } })
-      // The statements runUserSearch sends: the page, then the count unless a short first page already holds every hit.
-      result.sql = await measure(async () => {
-        const rows = await bench.db.query(statement.sql, statement.params)
-        const complete = statement.num > 0 && rows.length < statement.num && (rows.length > 0 || statement.start === 1)
-        if (!complete) await bench.db.query(statement.countSql, statement.countParams)
-      }, { warmup, rounds })
+      const statement = buildUserSearch(bench.orgId, { ...search.input, audience: { kind: 'admin' } }, { wordIndex: true })
+      // The statements runUserSearch sends (queryUserSearch): the count, then the page chosen for that many hits.
+      result.sql = await measure(() => queryUserSearch(bench.db, statement), { warmup, rounds })
     })
   }
 } finally {

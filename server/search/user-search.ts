@@ -33,9 +33,12 @@ export interface UserSearchInput {
 }
 
 export interface UserSearch {
-  /** The page of users rows (USER_COLUMNS). */
+  /** The page of users rows (USER_COLUMNS), read along the sort order's index: for searches with many hits. */
   sql: string
   params: unknown[]
+  /** The same page, taken from every hit sorted: for searches with few hits (pickPageSql). */
+  hitsSql: string
+  hitsParams: unknown[]
   /** `select count(*) as total`: the exact number of hits. */
   countSql: string
   countParams: unknown[]
@@ -43,12 +46,21 @@ export interface UserSearch {
   num: number
 }
 
+export interface BuildOptions {
+  /** Count and sort hits through the word index (CompileOptions.wordIndex); what runUserSearch does. */
+  wordIndex?: boolean
+}
+
+/** Every column a sort order reads (user-sort.ts), so a page can be sorted from narrow rows of hits. */
+const SORT_COLUMNS =
+  'u.id, u.username_key, u.full_name_key, u.created, u.modified, u.last_login, u.role, u.role_id, u.user_type_id, u.mfa_enabled'
+
 /**
  * The SQL of a member search: pure, so the route and the benchmark run the
- * same statement. Throws PortalError 400 (INVALID_QUERY, SEARCH_LIMIT,
+ * same statements. Throws PortalError 400 (INVALID_QUERY, SEARCH_LIMIT,
  * INVALID_PARAMETER) or 403 for a field or sort the audience may not use.
  */
-export function buildUserSearch(orgId: string, input: UserSearchInput): UserSearch {
+export function buildUserSearch(orgId: string, input: UserSearchInput, options: BuildOptions = {}): UserSearch {
   const page = { start: input.start ?? 1, num: input.num ?? 10 }
   checkSearchWindow(page)
   const audience = input.audience ?? { kind: 'admin' }
@@ -58,35 +70,46 @@ export function buildUserSearch(orgId: string, input: UserSearchInput): UserSear
     input.filters ? filtersToQuery(input.filters) : null,
   ].filter((node): node is QueryNode => node !== null)
 
-  const params = new SqlParams()
-  const matches = (options: CompileOptions) => nodes.map((node) => compileUserQuery(node, params, options))
-  let where: string
-  if (audience.kind === 'anonymous') {
-    where = all(["u.access = 'public'", ...matches({ publicOnly: 'deny' })])
-  } else {
+  // The WHERE of the search, with its values first in params.
+  const whereOf = (params: SqlParams, wordIndex: boolean) => {
+    const matches = (compile: CompileOptions) => nodes.map((node) => compileUserQuery(node, params, { ...compile, wordIndex }))
+    if (audience.kind === 'anonymous') return all(["u.access = 'public'", ...matches({ publicOnly: 'deny' })])
     const org = params.add(orgId)
     const own = [`u.org_id = ${org}`, ...matches(audience.kind === 'admin' ? {} : { publicOnly: 'deny' })]
     if (audience.kind === 'member') own.push(`(u.access <> 'private' or u.id = ${params.add(audience.selfId)})`)
-    where = all(own)
-    if (input.community) {
-      const others = all([`u.org_id <> ${org}`, "u.access = 'public'", ...matches({ publicOnly: 'exclude' })])
-      where = `((${where}) or (${others}))`
-    }
+    if (!input.community) return all(own)
+    const others = all([`u.org_id <> ${org}`, "u.access = 'public'", ...matches({ publicOnly: 'exclude' })])
+    return `((${all(own)}) or (${others}))`
   }
-  const countParams = [...params.values]
-  const orderBy = userOrderBy(input.sortField, input.sortOrder, params, audience.kind !== 'admin')
-  const limit = params.add(page.num)
-  const offset = params.add(page.start - 1)
+  // The WHERE, its ORDER BY and paging, in one parameter list.
+  const statement = (wordIndex: boolean) => {
+    const params = new SqlParams()
+    const where = whereOf(params, wordIndex)
+    const countParams = [...params.values]
+    const orderBy = userOrderBy(input.sortField, input.sortOrder, params, audience.kind !== 'admin')
+    const paging = `limit ${params.add(page.num)} offset ${params.add(page.start - 1)}`
+    return { where, countParams, orderBy, paging, params: params.values }
+  }
+  const walk = statement(false)
+  const indexed = options.wordIndex ? statement(true) : walk
   return {
     // The page is chosen on narrow rows (id and sort keys) and only its rows are
     // read whole: sorting thousands of full rows spills to disk in PGlite, and
-    // deep pages can then be read from the sort index alone.
+    // deep pages can then be read from the sort index alone. A row-by-row test
+    // along the index: the LIKE form (see CompileOptions.wordIndex).
     sql: `select ${USER_COLUMNS} from users u where u.id in (
-            select u.id from users u where ${where} order by ${orderBy} limit ${limit} offset ${offset}
-          ) order by ${orderBy}`,
-    params: params.values,
-    countSql: `select count(*) as total from users u where ${where}`,
-    countParams,
+            select u.id from users u where ${walk.where} order by ${walk.orderBy} ${walk.paging}
+          ) order by ${walk.orderBy}`,
+    params: walk.params,
+    // Every hit found through the indexes (materialized, so the planner cannot
+    // turn it back into a walk along the sort index), sorted on narrow rows.
+    hitsSql: `with hits as materialized (select ${SORT_COLUMNS} from users u where ${indexed.where})
+          select ${USER_COLUMNS} from users u where u.id in (
+            select u.id from hits u order by ${indexed.orderBy} ${indexed.paging}
+          ) order by ${indexed.orderBy}`,
+    hitsParams: indexed.params,
+    countSql: `select count(*) as total from users u where ${indexed.where}`,
+    countParams: indexed.countParams,
     ...page,
   }
 }
