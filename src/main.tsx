@@ -1,3 +1,5 @@
+// First: starts config.json and the first portal reads before the rest of the app is evaluated.
+import './app/early-data.ts'
 import './styles/tokens.css'
 import './styles/base.css'
 import { StrictMode } from 'react'

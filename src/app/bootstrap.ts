@@ -1,6 +1,7 @@
 import type { ArcGISIdentityManager } from '@esri/arcgis-rest-request'
 import { completeSignIn, isOAuthCallback, restoreSession } from '../lib/auth.ts'
 import { basePath, type ConsoleConfig, loadConfig } from '../lib/config.ts'
+import { takeEarlyConfig } from '../lib/early-requests.ts'
 import { setActivePortal } from '../lib/portal-client.ts'
 
 export interface Boot {
@@ -19,7 +20,7 @@ export function bootstrap(): Promise<Boot> {
 }
 
 async function start(): Promise<Boot> {
-  const config = await loadConfig()
+  const config = await (takeEarlyConfig() ?? loadConfig())
   setActivePortal(config.portalUrl, null)
   let manager: ArcGISIdentityManager | null = null
   let signInError: string | undefined

@@ -1,4 +1,5 @@
 import { type ArcGISIdentityManager, ArcGISRequestError, ArcGISTokenRequestError, request } from '@esri/arcgis-rest-request'
+import { takeEarlyResponse } from './early-requests.ts'
 
 /**
  * The one way the console talks to its portal. Every call goes through
@@ -73,6 +74,13 @@ export async function portalRequest<T>(
   if (!active) throw new PortalRequestError('The console is not configured yet.', 0, 'NOT_CONFIGURED')
   const url = `${active.portalUrl}/${path.replace(/^\/+/, '')}`
   const manager = active.manager
+  // The first reads may already be on their way (src/app/early-data.ts): same URL, parameters and token.
+  const early = options.method === 'GET' && manager ? takeEarlyResponse(url, params, manager.token) : undefined
+  const earlyAnswer = early && (await early)
+  if (earlyAnswer !== undefined) {
+    for (const listener of tokenListeners) listener()
+    return earlyAnswer as T
+  }
   try {
     const result = (await request(url, {
       params: { f: 'json', ...params },
