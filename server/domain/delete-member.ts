@@ -10,8 +10,8 @@ import type { ChangeOutcome, ChangeRequest } from './member-change.ts'
 export const deleteRequest = {
   operation: 'delete',
   privilege: 'portal:admin:deleteUsers',
-  // Rule 2 spans rows: the organization lock comes first, then the member's row lock.
-  lockOrg: true,
+  // Rule 2 spans rows: for an administrator, the organization lock comes first, then the member's row lock.
+  lockOrg: 'whenTargetIsAdmin',
 } satisfies Partial<ChangeRequest>
 
 /**

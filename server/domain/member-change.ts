@@ -3,7 +3,7 @@ import { type Caller, requirePrivilege } from '../auth/caller.ts'
 import type { Db, Queryable } from '../db/connection.ts'
 import { findUserForUpdate, type UserRow } from '../db/users.ts'
 import { invalidToken, PortalError, userNotFound } from '../http/errors.ts'
-import { lockOrganization } from './admin-rules.ts'
+import { isFullAdministrator, lockOrganization } from './admin-rules.ts'
 import { DEFAULT_ROLES, isDefaultRole } from './privileges.ts'
 
 export interface ChangeRequest {
@@ -15,8 +15,12 @@ export interface ChangeRequest {
   username: string
   /** The privilege the change needs; omitted when a member changes themself. */
   privilege?: string
-  /** Take the organization lock first: changes that could remove an administrator or take a seat. */
-  lockOrg?: boolean
+  /**
+   * Take the organization lock first: changes that could remove an administrator or take a seat.
+   * 'whenTargetIsAdmin': only when the target is an enabled full administrator, the only
+   * member whose change can break rule 2 (see changeMember).
+   */
+  lockOrg?: boolean | 'whenTargetIsAdmin'
   /** What was asked for, recorded as `after` when the change is refused. */
   requested?: Record<string, unknown>
 }
@@ -62,15 +66,17 @@ export async function changeMember<T>(
 ): Promise<T | undefined> {
   const { db, actor, operation } = request
   let target = request.username
-  try {
-    if (request.privilege) requirePrivilege(actor, request.privilege)
-    return await db.transaction(async (tx) => {
-      if (request.lockOrg) await lockOrganization(tx, actor.orgId)
+  const onlyForAdmins = request.lockOrg === 'whenTargetIsAdmin'
+  const attempt = (lockOrg: boolean) =>
+    db.transaction(async (tx) => {
+      if (lockOrg) await lockOrganization(tx, actor.orgId)
       const current = await reloadActor(tx, actor)
       if (request.privilege) requirePrivilege(current, request.privilege)
       const member = await findUserForUpdate(tx, actor.orgId, request.username)
       if (!member) throw userNotFound(request.username)
       target = member.username
+      // The lock is always taken before a member's row, so this one is given up and taken in order.
+      if (onlyForAdmins && !lockOrg && isEnabledFullAdmin(member)) throw NEEDS_ORG_LOCK
       const outcome = await change(tx, member, current)
       if (!outcome.noop)
         await writeAudit(tx, {
@@ -84,11 +90,28 @@ export async function changeMember<T>(
         })
       return outcome.result
     })
+  try {
+    if (request.privilege) requirePrivilege(actor, request.privilege)
+    if (!onlyForAdmins) return await attempt(request.lockOrg === true)
+    // Most targets are not enabled full administrators, and nothing they undergo can break rule 2:
+    // their change needs only their own row lock, held from the look until the commit, so the
+    // organization's changes do not queue behind one lock. An administrator target starts again
+    // with the organization lock.
+    try {
+      return await attempt(false)
+    } catch (error) {
+      if (error !== NEEDS_ORG_LOCK) throw error
+      return await attempt(true)
+    }
   } catch (error) {
     await recordRefusal(request, target, error)
     throw error
   }
 }
+
+/** Thrown (and caught) inside changeMember only: roll back and start again holding the organization lock. */
+const NEEDS_ORG_LOCK = Symbol('needs the organization lock')
+const isEnabledFullAdmin = (member: UserRow) => isFullAdministrator(member) && !member.disabled
 
 /** Audits a refused attempt. Never masks the refusal itself. */
 export async function recordRefusal(request: Omit<ChangeRequest, 'username'>, target: string, error: unknown): Promise<void> {

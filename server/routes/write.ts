@@ -10,12 +10,14 @@ import { enableUsers, enableUsersPath } from './portals/enable-users.ts'
 import { getAuditLog, getAuditLogPath } from './portals/get-audit-log.ts'
 import { updateUserLicenseType, updateUserLicenseTypePath } from './portals/update-user-license-type.ts'
 import { updateUserRole, updateUserRolePath } from './portals/update-user-role.ts'
+import { updateUserRoles, updateUserRolesPath } from './portals/update-user-roles.ts'
 
 type Handler = (c: Context<AppEnv>) => Promise<Response>
 
 /** Member administration (portal-api.md §6, except delete and content moves). State changes are POST only. */
 const POST_OPERATIONS: [string, Handler][] = [
   [updateUserRolePath, updateUserRole],
+  [updateUserRolesPath, updateUserRoles],
   [updateUserLicenseTypePath, updateUserLicenseType],
   [disableUsersPath, disableUsers],
   [enableUsersPath, enableUsers],

@@ -24,7 +24,7 @@ export async function updateUserRole(c: Context<AppEnv>) {
       operation: 'updateUserRole',
       username,
       privilege: 'portal:admin:changeUserRoles',
-      lockOrg: true,
+      lockOrg: 'whenTargetIsAdmin',
       requested: { role: roleParam },
     },
     async (tx, target, actor) => applyRoleChange(tx, actor, target, await resolveRole(tx, actor.orgId, roleParam)),
