@@ -1,15 +1,25 @@
 import { useId, useMemo, useState } from 'react'
 import { useSession } from '../../../lib/session.tsx'
 import { updateUserRole } from '../api/update-user-role.ts'
+import { updateUserRoles } from '../api/update-user-roles.ts'
 import { isAdministratorRole } from '../domain/member-facts.ts'
 import { whySkipRoleChange } from '../domain/role-fit.ts'
-import { eachMember } from '../hooks/use-bulk-run.ts'
+import { type BulkSupport, bulkOrEach } from '../hooks/use-bulk-run.ts'
 import { DialogFrame, SkippedList } from './dialog-frame.tsx'
 import type { MemberDialogProps } from './member-dialogs-host.tsx'
 import { MemberList, membersWord } from './member-list.tsx'
 import { RunFooter } from './run-footer.tsx'
 import { useDialogRun } from './use-dialog-run.ts'
 import { useRolesAndTypes } from './use-roles-and-types.ts'
+
+/** Whether the portal has updateUserRoles (our extension), for the page's life. */
+const bulkRoleSupport: BulkSupport = {}
+/** Members per updateUserRoles call: ten progress steps for 100, each a point to cancel. */
+const CHUNK = 10
+/** Two calls in flight: the console handles one answer while the portal works on the next. */
+const CALLS_AT_ONCE = 2
+/** Single updateUserRole calls at once on a portal without the bulk call (a browser's connections per host). */
+const SINGLE_CALLS = 6
 
 /** Bulk "Change role": one role for many members; who it cannot apply to is listed first, with why. */
 export default function ChangeRoleDialog({ members, onClose }: MemberDialogProps) {
@@ -38,7 +48,12 @@ export default function ChangeRoleDialog({ members, onClose }: MemberDialogProps
       title: 'Change role',
       usernames: targets,
       skipped: targets.length === eligible.length ? skipped.map((s) => ({ username: s.member.username, status: 'skipped', reason: s.reason })) : [],
-      execute: eachMember(targets, (username) => updateUserRole(username, role.id), 6),
+      execute: bulkOrEach(
+        targets,
+        { call: (chunk) => updateUserRoles(chunk, role.id), size: CHUNK, support: bulkRoleSupport, concurrency: CALLS_AT_ONCE },
+        (username) => updateUserRole(username, role.id),
+        SINGLE_CALLS,
+      ),
     })
   }
 

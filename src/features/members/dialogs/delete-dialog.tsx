@@ -5,7 +5,7 @@ import { reassignUserContent } from '../api/reassign-user-content.ts'
 import { removeUsers } from '../api/remove-users.ts'
 import { partitionMembers, whyCannotDelete } from '../domain/action-rules.ts'
 import { PRIVILEGE } from '../domain/member-facts.ts'
-import { boundedPool, CANCELLED_REASON, inChunks, reasonOf, type RunContext } from '../hooks/use-bulk-run.ts'
+import { type BulkCallResult, moveThenDelete } from '../hooks/use-bulk-run.ts'
 import type { MemberSummary } from '../hooks/use-member-selection.ts'
 import type { Member } from '../types.ts'
 import { DialogFrame, SkippedList } from './dialog-frame.tsx'
@@ -17,6 +17,17 @@ import { RunFooter } from './run-footer.tsx'
 import { useDialogRun } from './use-dialog-run.ts'
 import { useMemberOwnership } from './use-member-ownership.ts'
 import { useRolesAndTypes } from './use-roles-and-types.ts'
+
+/** Members whose content moves at once (each move is one transaction on the portal). */
+const MOVES_AT_ONCE = 4
+/** Members per removeUsers call: deleting keeps pace with moving, and progress moves in tens. */
+const DELETE_CHUNK = 10
+
+/** "Delete member" for one: the portal's own single delete. */
+async function deleteOne([username]: string[]): Promise<BulkCallResult[]> {
+  await deleteUser(username!)
+  return [{ username: username!, status: 'success' }]
+}
 
 /**
  * Delete one or many members. What they own is moved first, each member's all
@@ -60,36 +71,15 @@ export default function DeleteDialog({ members, onClose }: MemberDialogProps) {
       usernames: [...toMove, ...plain],
       removesMembers: true,
       skipped: targets.length === deletable.length ? skipped.map((s) => ({ username: s.member.username, status: 'skipped', reason: s.reason })) : [],
-      execute: async (context: RunContext) => {
-        const moved: string[] = []
-        if (target)
-          await boundedPool(
-            toMove,
-            4,
-            async (username) => {
-              try {
-                await reassignUserContent(username, target)
-                moved.push(username)
-              } catch (error) {
-                context.report([{ username, status: 'failed', reason: `Content could not be moved, so the member was not deleted: ${reasonOf(error)}` }])
-              }
-            },
-            context,
-            (username) => context.report([{ username, status: 'skipped', reason: CANCELLED_REASON }]),
-          )
-        // Members whose content already moved are deleted even after a cancel: their step had begun.
-        const toDelete = [...moved, ...(context.cancelled ? [] : plain)]
-        if (context.cancelled) context.report(plain.map((username) => ({ username, status: 'skipped', reason: CANCELLED_REASON })))
-        if (single && toDelete.length === 1) {
-          const username = toDelete[0]!
-          try {
-            await deleteUser(username)
-            context.report([{ username, status: 'done' }])
-          } catch (error) {
-            context.report([{ username, status: 'failed', reason: reasonOf(error) }])
-          }
-        } else await inChunks(toDelete, removeUsers)({ cancelled: false, report: context.report })
-      },
+      execute: moveThenDelete({
+        toMove,
+        plain,
+        // Confirm stays disabled until a receiver is chosen when anyone owns something.
+        move: (username) => (target ? reassignUserContent(username, target) : Promise.reject(new Error('No member was chosen to receive it.'))),
+        remove: single ? deleteOne : removeUsers,
+        concurrency: MOVES_AT_ONCE,
+        size: DELETE_CHUNK,
+      }),
     })
   }
 

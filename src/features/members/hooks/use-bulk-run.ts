@@ -118,35 +118,167 @@ export interface BulkCallResult {
 
 /**
  * The portal's bulk call, `size` members per call (≤ 100; smaller chunks give
- * progress and a point to cancel). A whole-call failure fails its chunk.
+ * progress and a point to cancel), at most `concurrency` calls at once. A
+ * whole-call failure fails its chunk.
  */
 export function inChunks(
   usernames: readonly string[],
   call: (chunk: string[]) => Promise<readonly BulkCallResult[]>,
   size = 25,
+  concurrency = 1,
+): (context: RunContext) => Promise<void> {
+  return (context) =>
+    boundedPool(
+      chunksOf(usernames, size),
+      concurrency,
+      async (chunk) => {
+        try {
+          reportChunk(context, chunk, await call(chunk))
+        } catch (error) {
+          const reason = reasonOf(error)
+          context.report(chunk.map((username) => ({ username, status: 'failed', reason })))
+        }
+      },
+      context,
+      (chunk) => context.report(chunk.map((username) => ({ username, status: 'skipped', reason: CANCELLED_REASON }))),
+    )
+}
+
+const chunksOf = (usernames: readonly string[], size: number): string[][] =>
+  Array.from({ length: Math.ceil(usernames.length / size) }, (_, i) => usernames.slice(i * size, (i + 1) * size))
+
+function reportChunk(context: RunContext, chunk: readonly string[], results: readonly BulkCallResult[]): void {
+  const byName = new Map(results.map((r) => [r.username.toLowerCase(), r]))
+  context.report(
+    chunk.map((username): MemberOutcome => {
+      const result = byName.get(username.toLowerCase())
+      if (result?.status === 'success') return { username, status: 'done' }
+      return { username, status: 'failed', reason: result?.error?.message || 'The portal did not report this member.' }
+    }),
+  )
+}
+
+/**
+ * Whether the portal has an extension bulk call: unknown until one answers.
+ * Kept for the page's life (one per call), so only the first run against a
+ * portal without it pays one refused request.
+ */
+export interface BulkSupport {
+  available?: boolean
+}
+
+/**
+ * A bulk call the portal may lack (an extension of ours): chunks of `size`
+ * through `bulk` while it works; if the very first answer is a whole-call
+ * failure (a portal without it says "no such operation"), every member not yet
+ * sent goes through `single`, `concurrency` at a time, and the portal is
+ * remembered as lacking it. Once the bulk call has worked, the rest go as
+ * inChunks sends them (`bulk.concurrency` calls at once, so one call's answer
+ * is handled while the portal works on the next), and a whole-call failure
+ * fails its chunk only; an ended session never falls back.
+ */
+export function bulkOrEach(
+  usernames: readonly string[],
+  bulk: { call: (chunk: string[]) => Promise<readonly BulkCallResult[]>; size: number; support: BulkSupport; concurrency?: number },
+  single: (username: string) => Promise<unknown>,
+  concurrency: number,
 ): (context: RunContext) => Promise<void> {
   return async (context) => {
-    for (let i = 0; i < usernames.length; i += size) {
-      const chunk = usernames.slice(i, i + size)
-      if (context.cancelled) {
-        context.report(chunk.map((username) => ({ username, status: 'skipped', reason: CANCELLED_REASON })))
-        continue
-      }
+    let sent = 0
+    // Until the portal has answered one, a call at a time: the first answer decides.
+    while (sent < usernames.length && bulk.support.available === undefined && !context.cancelled) {
+      const chunk = usernames.slice(sent, sent + bulk.size)
       try {
-        const results = await call(chunk)
-        const byName = new Map(results.map((r) => [r.username.toLowerCase(), r]))
-        context.report(
-          chunk.map((username): MemberOutcome => {
-            const result = byName.get(username.toLowerCase())
-            if (result?.status === 'success') return { username, status: 'done' }
-            return { username, status: 'failed', reason: result?.error?.message || 'The portal did not report this member.' }
-          }),
-        )
+        const results = await bulk.call(chunk)
+        bulk.support.available = true
+        reportChunk(context, chunk, results)
       } catch (error) {
+        if (!(error instanceof PortalRequestError && error.isAuthError)) {
+          bulk.support.available = false
+          break
+        }
         const reason = reasonOf(error)
         context.report(chunk.map((username) => ({ username, status: 'failed', reason })))
       }
+      sent += chunk.length
     }
+    const rest = usernames.slice(sent)
+    if (context.cancelled) context.report(rest.map((username) => ({ username, status: 'skipped', reason: CANCELLED_REASON })))
+    else if (bulk.support.available) await inChunks(rest, bulk.call, bulk.size, bulk.concurrency ?? 1)(context)
+    else if (rest.length) await eachMember(rest, single, concurrency)(context)
+  }
+}
+
+export const NOT_MOVED_PREFIX = 'Content could not be moved, so the member was not deleted: '
+
+/**
+ * Delete with reassign as one pipeline: members who own something have it
+ * moved (`move`, all of one member's at once), `concurrency` at a time, and
+ * each joins the queue of members to delete once their content moved; members
+ * owning nothing are queued from the start. The queue goes to `remove` (the
+ * portal's bulk delete) `size` at a time as it fills, so deleting overlaps
+ * moving and progress counts members as they are deleted. A member whose move
+ * failed is never deleted. After a cancel, moves not begun are skipped and
+ * so are queued members who owned nothing; members whose content already moved
+ * are still deleted, since their step had begun.
+ */
+export function moveThenDelete(options: {
+  toMove: readonly string[]
+  plain: readonly string[]
+  move: (username: string) => Promise<unknown>
+  remove: (chunk: string[]) => Promise<readonly BulkCallResult[]>
+  concurrency: number
+  size: number
+}): (context: RunContext) => Promise<void> {
+  return async (context) => {
+    const queue = options.plain.map((username) => ({ username, moved: false }))
+    let movesDone = false
+    let wake: (() => void) | null = null
+    const signal = () => {
+      wake?.()
+      wake = null
+    }
+    const moving = boundedPool(
+      options.toMove,
+      options.concurrency,
+      async (username) => {
+        try {
+          await options.move(username)
+          queue.push({ username, moved: true })
+        } catch (error) {
+          context.report([{ username, status: 'failed', reason: NOT_MOVED_PREFIX + reasonOf(error) }])
+        }
+        signal()
+      },
+      context,
+      (username) => context.report([{ username, status: 'skipped', reason: CANCELLED_REASON }]),
+    ).finally(() => {
+      movesDone = true
+      signal()
+    })
+    const deleting = (async () => {
+      for (;;) {
+        if (queue.length < options.size && !movesDone) {
+          await new Promise<void>((resolve) => {
+            wake = resolve
+          })
+          continue
+        }
+        if (queue.length === 0) return
+        const batch = queue.splice(0, options.size)
+        const held = context.cancelled ? batch.filter((m) => !m.moved).map((m) => m.username) : []
+        if (held.length) context.report(held.map((username) => ({ username, status: 'skipped', reason: CANCELLED_REASON })))
+        const send = batch.map((m) => m.username).filter((u) => !held.includes(u))
+        if (!send.length) continue
+        try {
+          reportChunk(context, send, await options.remove(send))
+        } catch (error) {
+          const reason = reasonOf(error)
+          context.report(send.map((username) => ({ username, status: 'failed', reason })))
+        }
+      }
+    })()
+    await Promise.all([moving, deleting])
   }
 }
 
