@@ -1,7 +1,11 @@
 import type { ArcGISIdentityManager } from '@esri/arcgis-rest-request'
 import { completeSignIn, isOAuthCallback, restoreSession } from '../lib/auth.ts'
 import { basePath, type ConsoleConfig, loadConfig } from '../lib/config.ts'
-import { takeEarlyConfig } from '../lib/early-requests.ts'
+import { memberQueries } from '../features/members/api/member-queries.ts'
+import type { MemberSearchParams } from '../features/members/api/search-query.ts'
+import type { MemberSearchResponse } from '../features/members/types.ts'
+import { takeEarlyConfig, takeEarlyList, takeEarlyResponse } from '../lib/early-requests.ts'
+import { withQueryClient } from '../lib/query-client.ts'
 import { setActivePortal } from '../lib/portal-client.ts'
 
 export interface Boot {
@@ -36,5 +40,27 @@ async function start(): Promise<Boot> {
     manager = restoreSession(config)
   }
   setActivePortal(config.portalUrl, manager)
+  if (manager) seedEarlyList(config, manager)
   return { config, manager, signInError }
+}
+
+/**
+ * The list's first page, fetched before React started (early-data.ts), goes
+ * into the query cache, so the Members page renders its rows on its first
+ * render instead of a loading state first. Only for the session the app
+ * restored itself: same portal, same token; a failed answer is left out.
+ */
+function seedEarlyList(config: ConsoleConfig, manager: ArcGISIdentityManager): void {
+  const early = takeEarlyList()
+  if (!early || early.portalUrl !== config.portalUrl || early.token !== manager.token) return
+  void early.answer.then((answer) => {
+    // Claimed here, so no later request (a refresh after a change) can get this answer again;
+    // if the page already asked for it through portalRequest, it has it and nothing is left to do.
+    const unclaimed = takeEarlyResponse(`${early.portalUrl}/portals/self/users/search`, early.params, early.token)
+    if (answer === undefined || unclaimed === undefined) return
+    const { queryKey } = memberQueries.list(early.params as unknown as MemberSearchParams)
+    withQueryClient((client) => {
+      if (client.getQueryData(queryKey) === undefined) client.setQueryData(queryKey, answer as MemberSearchResponse)
+    })
+  })
 }

@@ -1,7 +1,7 @@
 import { buildMemberSearchParams, stableNow } from '../features/members/api/search-query.ts'
 import { parseView } from '../features/members/api/search-view.ts'
 import { basePath, loadConfig } from '../lib/config.ts'
-import { setEarlyConfig, startEarlyRequest } from '../lib/early-requests.ts'
+import { setEarlyConfig, setEarlyList, startEarlyRequest } from '../lib/early-requests.ts'
 
 /**
  * Imported first by main.tsx, so it runs before React and the app's modules
@@ -37,7 +37,10 @@ function startEarlyData(): void {
   if (!session) return
   const view = parseView(new URLSearchParams(window.location.search))
   // The search first: the portal answers in order, and it is the slowest of the three.
-  startEarlyRequest(`${session.portal}/portals/self/users/search`, { ...buildMemberSearchParams(view, stableNow()) }, session.token)
+  const params = { ...buildMemberSearchParams(view, stableNow()) }
+  const answer = startEarlyRequest(`${session.portal}/portals/self/users/search`, params, session.token)
+  // bootstrap.ts puts it in the query cache for the first render (or the list's own request takes it).
+  setEarlyList({ portalUrl: session.portal, params, token: session.token, answer })
   startEarlyRequest(`${session.portal}/portals/self`, {}, session.token)
   startEarlyRequest(`${session.portal}/community/self`, {}, session.token)
 }

@@ -8,7 +8,7 @@
 
 import type { ConsoleConfig } from './config.ts'
 
-const FRESH_MS = 30_000
+const FRESH_MS = 10_000
 
 interface EarlyResponse {
   answer: Promise<unknown>
@@ -27,7 +27,7 @@ export function requestKey(url: string, params: Record<string, unknown>, token: 
 }
 
 /** Starts a GET now (f=json, the token in the query, as REST JS sends it) and keeps its answer for the app. */
-export function startEarlyRequest(url: string, params: Record<string, unknown>, token: string): void {
+export function startEarlyRequest(url: string, params: Record<string, unknown>, token: string): Promise<unknown> {
   const query = new URLSearchParams({ f: 'json', token })
   for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== null) query.set(name, String(value))
   const answer = fetch(`${url}?${query}`)
@@ -35,6 +35,7 @@ export function startEarlyRequest(url: string, params: Record<string, unknown>, 
     .then((body) => (body && typeof body === 'object' && !('error' in body) ? body : undefined))
     .catch(() => undefined)
   pending.set(requestKey(url, params, token), { answer, at: Date.now() })
+  return answer
 }
 
 /** The early answer to this request, if one was started; resolves undefined when it failed. */
@@ -58,4 +59,24 @@ export function takeEarlyConfig(): Promise<ConsoleConfig> | undefined {
   const config = earlyConfig
   earlyConfig = undefined
   return config
+}
+
+/** The first page of the list, started early for the URL's view: its parameters, the token it used, its answer. */
+export interface EarlyList {
+  portalUrl: string
+  params: Record<string, unknown>
+  token: string
+  answer: Promise<unknown>
+}
+
+let earlyList: EarlyList | undefined
+
+export function setEarlyList(list: EarlyList): void {
+  earlyList = list
+}
+
+export function takeEarlyList(): EarlyList | undefined {
+  const list = earlyList
+  earlyList = undefined
+  return list
 }
