@@ -1,3 +1,4 @@
+import { QueryClient, useQuery } from '@tanstack/react-query'
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
@@ -21,6 +22,12 @@ beforeEach(() => {
   sessionStorage.clear()
   disableMock.mockReset()
 })
+
+/** The list on screen, whose refetch after a run the test controls. */
+function SlowList({ load }: { load: () => Promise<string[]> }) {
+  useQuery({ queryKey: ['members', 'list', 'view'], queryFn: load })
+  return null
+}
 
 const chosen = [member('pat'), member('uma'), member('nora', { lastLogin: -1 }), member('admin', { role: 'org_admin' })]
 
@@ -66,5 +73,34 @@ describe('Disable members dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Retry failed (1)' }))
     expect(disableMock).toHaveBeenLastCalledWith(['uma'])
     expect(onClose).toHaveBeenCalledTimes(1)
+  })
+
+  it('keeps the confirm button disabled while the list refreshes after the run, so a second click sends nothing', async () => {
+    const user = userEvent.setup()
+    const onClose = vi.fn()
+    const queryClient = new QueryClient()
+    const refetch = deferred<string[]>()
+    let listCalls = 0
+    const loadList = () => (++listCalls === 1 ? Promise.resolve(['pat']) : refetch.promise)
+    disableMock.mockResolvedValue([{ username: 'pat', status: 'success' }])
+    render(
+      <>
+        <SlowList load={loadList} />
+        <DisableDialog members={[member('pat')]} onClose={onClose} />
+      </>,
+      { wrapper: makeWrapper('test.dialog', queryClient) },
+    )
+    const dialog = await screen.findByRole('dialog', { name: 'Disable members' })
+    await vi.waitFor(() => expect(listCalls).toBe(1))
+    await user.click(within(dialog).getByRole('button', { name: /^Disable/ }))
+    await vi.waitFor(() => expect(listCalls).toBe(2)) // the run is over; the list is refetching
+    const confirm = within(dialog).getByRole('button', { name: /^Disable/ })
+    expect(confirm.getAttribute('aria-disabled')).toBe('true')
+    await user.click(confirm)
+    expect(disableMock).toHaveBeenCalledTimes(1)
+
+    await act(async () => refetch.resolve(['pat']))
+    expect(onClose).toHaveBeenCalledTimes(1)
+    expect(disableMock).toHaveBeenCalledTimes(1)
   })
 })

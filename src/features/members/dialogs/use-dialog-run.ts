@@ -15,15 +15,21 @@ export function useDialogRun(onClose: () => void) {
     async (spec: BulkRunSpec) => {
       setFinished(null)
       setMine(true)
-      const final = await run.start(spec)
-      setMine(false)
-      if (!final.cancelled && !final.outcomes.some((o) => o.status === 'failed')) onClose()
-      else setFinished(final)
+      try {
+        const final = await run.start(spec)
+        if (!final.cancelled && !final.outcomes.some((o) => o.status === 'failed')) onClose()
+        else setFinished(final)
+      } finally {
+        setMine(false)
+      }
     },
     [run, onClose],
   )
 
-  const running = mine && run.state.phase === 'running'
+  // Running until start() returns, list refresh included: the runner is already
+  // 'finished' while the list refetches, and a confirm button enabled in that
+  // gap would send the whole run a second time.
+  const running = mine
   const failed = finished?.outcomes.filter((o) => o.status === 'failed') ?? []
   return {
     start,
