@@ -92,7 +92,7 @@ const figures: Figure[] = [
     target: `≤ ${TARGET_KB} KB; dialogs load on demand`,
     ratio: null,
     pass,
-    note: `${initialFiles.length} files; ${lazyFiles.length} lazy chunks (${kb(lazyFiles.reduce((s, f) => s + f.gzip, 0))} KB); ${
+    note: `${initialFiles.length} ${initialFiles.length === 1 ? 'file' : 'files'}; ${lazyFiles.length} lazy chunks (${kb(lazyFiles.reduce((s, f) => s + f.gzip, 0))} KB); ${
       notLazy.length ? `NOT lazy: ${notLazy.map((c) => c.src.split('/').pop()).join(', ')}` : `all ${MUST_BE_LAZY.length} dialogs incl. profile on demand`
     }`,
   },
