@@ -136,6 +136,27 @@ test('"Delete member" for one member asks for the username', async ({ page, requ
   await expect(remove).toHaveCount(0)
   await expectGone(request, adminToken, member.username)
   await expect(page.getByRole('table', { name: 'Members' })).toContainText('No members match')
+  // Its row is gone: focus lands on the way out of the empty list, not on the page's body.
+  await expect(page.getByRole('button', { name: 'Clear search and filters' })).toBeFocused()
+})
+
+test('after deleting a member from its row, focus moves to the row that took its place', async ({ page, request, adminToken }) => {
+  const member = await nonOwner(request, adminToken, 'st')
+  const letter = member.username[0]!
+  await page.goto(`/?in=username&q=${letter}&sort=username&order=asc&size=100`)
+  await expect(page.getByRole('button', { name: `More options for ${member.username}` })).toBeVisible()
+  const rowActions = page.getByRole('button', { name: /^More options for / })
+  const before = await rowActions.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')))
+  const index = before.indexOf(`More options for ${member.username}`)
+  const takesItsPlace = before[index + 1] ?? before[index - 1]
+  expect(takesItsPlace).toBeTruthy()
+
+  await (await openRowMenu(page, member.username)).getByRole('menuitem', { name: 'Delete member' }).click()
+  const remove = dialog(page, 'Delete member')
+  await remove.getByRole('textbox', { name: `Type ${member.username} to confirm` }).fill(member.username)
+  await remove.getByRole('button', { name: 'Delete member' }).click()
+  await expect(remove).toHaveCount(0)
+  await expect(page.getByRole('button', { name: takesItsPlace! })).toBeFocused()
 })
 
 test.describe('as a Member Manager', () => {

@@ -9,9 +9,11 @@ import {
   useCallback,
   useContext,
   useMemo,
+  useRef,
   useState,
 } from 'react'
 import type { MemberSummary } from '../hooks/use-member-selection.ts'
+import { type FocusReturnPoint, focusReturnPoint, restoreFocus } from './return-focus.ts'
 
 /**
  * One place that opens the action dialogs, for the bulk buttons and every row
@@ -57,9 +59,18 @@ const DialogsContext = createContext<MemberDialogs | null>(null)
 
 export function MemberDialogsProvider({ children }: { children?: ReactNode }) {
   const [current, setCurrent] = useState<OpenDialog | null>(null)
-  const open = useCallback((kind: MemberDialogKind, members: readonly MemberSummary[]) => setCurrent({ kind, members: [...members] }), [])
+  const returnPoint = useRef<FocusReturnPoint | null>(null)
+  const open = useCallback((kind: MemberDialogKind, members: readonly MemberSummary[]) => {
+    returnPoint.current = focusReturnPoint(members.map((m) => m.username))
+    setCurrent({ kind, members: [...members] })
+  }, [])
   const preload = useCallback((kind: MemberDialogKind) => void LOADERS[kind]().catch(() => {}), [])
-  const close = useCallback(() => setCurrent(null), [])
+  const close = useCallback(() => {
+    setCurrent(null)
+    const point = returnPoint.current
+    // After React has removed the dialog and React Aria has restored what focus it could.
+    if (point) window.setTimeout(() => restoreFocus(point), 0)
+  }, [])
   const value = useMemo(() => ({ open, preload }), [open, preload])
   const Dialog = current ? DIALOGS[current.kind] : null
   return (
