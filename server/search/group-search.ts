@@ -34,7 +34,7 @@ export function buildGroupSearch(caller: Caller | undefined, input: GroupSearchI
   const countParams = [...params.values]
   const field = (input.sortField || 'title').toLowerCase()
   const order = (input.sortOrder || 'asc').toLowerCase()
-  if (!SORTS[field]) throw badRequest('INVALID_PARAMETER', `'sortField' must be one of ${Object.keys(SORTS).join(', ')}; '${input.sortField}' is not.`)
+  if (!Object.hasOwn(SORTS, field)) throw badRequest('INVALID_PARAMETER', `'sortField' must be one of ${Object.keys(SORTS).join(', ')}; '${input.sortField}' is not.`)
   if (order !== 'asc' && order !== 'desc') throw badRequest('INVALID_PARAMETER', `'sortOrder' must be asc or desc; '${input.sortOrder}' is not.`)
   const from = 'from groups g join users o on o.id = g.owner_id'
   return {

@@ -32,7 +32,7 @@ export const PUBLIC_SORT_FIELDS = ['username', 'fullname', 'created', 'modified'
 export function userOrderBy(sortField: string | undefined, sortOrder: string | undefined, params: SqlParams, publicOnly: boolean): string {
   const field = (sortField || 'username').toLowerCase()
   const order = (sortOrder || 'asc').toLowerCase()
-  if (!SORTS[field])
+  if (!Object.hasOwn(SORTS, field))
     throw badRequest('INVALID_PARAMETER', `'sortField' must be one of ${USER_SORT_FIELDS.join(', ')}; '${sortField}' is not.`)
   if (order !== 'asc' && order !== 'desc') throw badRequest('INVALID_PARAMETER', `'sortOrder' must be asc or desc; '${sortOrder}' is not.`)
   if (publicOnly && !PUBLIC_SORT_FIELDS.includes(field))

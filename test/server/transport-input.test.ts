@@ -60,6 +60,17 @@ describe('input no handler sees', () => {
     expect(signIn.error).toMatchObject({ code: 400, messageCode: 'INVALID_PARAMETER' })
   })
 
+  test("names of an object's built-in properties are not sort fields or count types", async () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const users = await server.call('portals/self/users/search', { q: '', sortField: name }, { token: admin })
+      expect(users.error).toMatchObject({ code: 400, messageCode: 'INVALID_PARAMETER' })
+      const groups = await server.call('community/groups', { q: 'owner:owner', sortField: name })
+      expect(groups.error).toMatchObject({ code: 400, messageCode: 'INVALID_PARAMETER' })
+      const counts = await server.call('portals/self/users/counts', { type: name }, { token: admin })
+      expect(counts.error).toMatchObject({ code: 400, messageCode: 'INVALID_PARAMETER' })
+    }
+  })
+
   test('a malformed percent-encoding in the path is a 400', async () => {
     const answer = await (await fetch(`${server.restUrl}/community/users/%E0%A4%A?f=json&token=${admin}`)).json()
     expect(answer.error).toMatchObject({ code: 400, messageCode: 'INVALID_URL' })

@@ -23,7 +23,7 @@ export function registerGetUserCounts(api: Hono<AppEnv>) {
     checkPortalId(c, caller)
     requirePrivilege(caller, VIEW_USERS)
     const type = requireParam(c.get('params'), 'type')
-    const key = KEYS[type.toLowerCase()]
+    const key = Object.hasOwn(KEYS, type.toLowerCase()) ? KEYS[type.toLowerCase()] : undefined
     if (!key) throw badRequest('INVALID_PARAMETER', `'type' must be one of role, userLicenseType, provider, status; '${type}' is not.`)
     const rows = await c
       .get('db')
