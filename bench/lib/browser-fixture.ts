@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,8 +17,11 @@ import { ensureDemoOrganization } from '../../server/seed/demo.ts'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const CACHE = join(tmpdir(), 'members-bench-browser')
-/** Cache entries other than the current ones are removed once this old (another checkout may be using them). */
-const STALE_MS = 6 * 60 * 60_000
+/**
+ * Cache entries other than the current ones are removed once this old (a run
+ * elsewhere may be using them); seeded directories are ~420 MB each, so they go sooner.
+ */
+const STALE_MS = { console: 6 * 60 * 60_000, data: 15 * 60_000 }
 
 export const BENCH_ADMIN = 'admin'
 export const BENCH_ADMIN_PASSWORD = 'bench-admin-password'
@@ -39,13 +42,14 @@ function fingerprint(paths: string[], extra = ''): string {
   return hash.digest('hex').slice(0, 16)
 }
 
-function removeStale(prefix: string, keep: string) {
+function removeStale(prefix: 'console-' | 'data-', keep: string) {
+  const maxAge = prefix === 'data-' ? STALE_MS.data : STALE_MS.console
   if (!existsSync(CACHE)) return
   for (const name of readdirSync(CACHE)) {
     const full = join(CACHE, name)
     if (!name.startsWith(prefix) || full === keep) continue
     try {
-      if (Date.now() - statSync(full).mtimeMs > STALE_MS) rmSync(full, { recursive: true, force: true })
+      if (Date.now() - statSync(full).mtimeMs > maxAge) rmSync(full, { recursive: true, force: true })
     } catch {
       // Removed by someone else meanwhile.
     }
@@ -54,7 +58,12 @@ function removeStale(prefix: string, keep: string) {
 
 /** Builds into `tmp`, then renames it to `dir`: a half-made entry is never mistaken for a finished one. */
 async function makeOnce(dir: string, make: (tmp: string) => Promise<void>): Promise<boolean> {
-  if (existsSync(dir)) return false
+  if (existsSync(dir)) {
+    // Marks it as in use, so other runs' clean-up (removeStale) leaves it alone.
+    const now = new Date()
+    utimesSync(dir, now, now)
+    return false
+  }
   mkdirSync(CACHE, { recursive: true })
   const tmp = `${dir}.tmp-${process.pid}`
   rmSync(tmp, { recursive: true, force: true })
