@@ -13,7 +13,7 @@ test('"View profile" shows the details, content by folder, groups and recent cha
     ['Email', 'publisher1@example.com'],
     ['Role', 'Publisher'],
     ['User type', 'Creator'],
-    ['Login type', 'ArcGIS (built-in)'],
+    ['Login type', 'Built-in'],
     ['Multi-factor authentication', 'Off'],
     ['Status', 'Enabled'],
   ])
@@ -68,5 +68,5 @@ test('"Export CSV" of the selection', async ({ page }) => {
   const lines = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '').trimEnd().split('\r\n')
   expect(lines).toHaveLength(3)
   expect(lines[1]).toMatch(/^publisher1,Pat O'Brien,publisher1@example.com,Publisher,Creator,Enabled,Built-in,Off,/)
-  expect(lines[2]).toMatch(/^sso1,Sam Single,sam.single@corp.example.com,User,Creator,Enabled,enterprise,/)
+  expect(lines[2]).toMatch(/^sso1,Sam Single,sam.single@corp.example.com,User,Creator,Enabled,Enterprise \(SSO\),/)
 })

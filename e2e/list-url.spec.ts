@@ -67,4 +67,10 @@ test('bad or stale URL values fall back to defaults without an error', async ({ 
   await openMembers(page, 'signin=never&page=999')
   await expect(page).toHaveURL(lastPage === 1 ? /\?signin=never$/ : new RegExp(`\\?signin=never&page=${lastPage}$`))
   await expectListToMatch(page, request, adminToken, { q: 'lastlogin:-1', start: (lastPage - 1) * 25 + 1 })
+
+  // A role or user type that no longer exists is dropped; the known one stays.
+  await openMembers(page, 'role=deletedRole1,org_publisher&type=retiredUT')
+  await expect(page).toHaveURL(/\?role=org_publisher$/)
+  await expect(page.getByRole('button', { name: /^Remove filter/ })).toHaveCount(1)
+  await expect(page.getByRole('alert')).toHaveCount(0)
 })

@@ -3,6 +3,7 @@ import { useSession } from '../../../lib/session.tsx'
 import { type MemberDialogKind, useMemberDialogs } from '../dialogs/member-dialogs-host.tsx'
 import { PRIVILEGE } from '../domain/member-facts.ts'
 import { useMemberSelection } from '../hooks/use-member-selection.ts'
+import type { MemberSearchParams } from '../api/search-query.ts'
 import { BulkExport } from './bulk-export.tsx'
 import { BulkResults } from './bulk-results.tsx'
 import './selection.css'
@@ -20,7 +21,8 @@ const BULK_ACTIONS: { kind: MemberDialogKind; label: string; privilege: string }
  * convention 5), each shown only with its privilege; then export and the last
  * run's results.
  */
-export function BulkActions() {
+/** `viewParams`: what the page's list sends, so "Export CSV" exports exactly the view on screen. */
+export function BulkActions({ viewParams }: { viewParams: MemberSearchParams }) {
   const session = useSession()
   const selection = useMemberSelection()
   const dialogs = useMemberDialogs()
@@ -52,7 +54,7 @@ export function BulkActions() {
             Select members first.
           </span>
         )}
-        <BulkExport />
+        <BulkExport viewParams={viewParams} />
       </div>
       <BulkResults />
     </div>

@@ -1,11 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Download } from 'lucide-react'
 import { useState } from 'react'
-import { useSearchParams } from 'react-router'
 import { downloadCsv, fetchAllMembers, membersToCsv } from '../api/export-members.ts'
 import { memberQueries } from '../api/member-queries.ts'
-import { buildMemberSearchParams, stableNow } from '../api/search-query.ts'
-import { parseView } from '../api/search-view.ts'
+import type { MemberSearchParams } from '../api/search-query.ts'
 import { MAX_PAGEABLE } from '../api/search-members.ts'
 import { useMemberSelection } from '../hooks/use-member-selection.ts'
 import { MenuButton } from './row-actions-menu-button.tsx'
@@ -13,12 +11,9 @@ import { MenuButton } from './row-actions-menu-button.tsx'
 const fileName = (what: string) => `members-${what}-${new Date().toISOString().slice(0, 10)}.csv`
 
 /** "Export CSV": the current view (every matching member, up to 10,000) or the selection. */
-export function BulkExport() {
+export function BulkExport({ viewParams: params }: { viewParams: MemberSearchParams }) {
   const selection = useMemberSelection()
   const queryClient = useQueryClient()
-  const [searchParams] = useSearchParams()
-  const view = parseView(searchParams)
-  const params = buildMemberSearchParams(view, stableNow())
   const list = useQuery({ ...memberQueries.list(params), enabled: false })
   const [status, setStatus] = useState('')
   const [busy, setBusy] = useState(false)

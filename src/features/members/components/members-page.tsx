@@ -36,6 +36,7 @@ function MembersList() {
   // kept on screen while this one loads, would prefetch a page that may not exist.
   usePrefetchNextPage(params, list.isPlaceholderData ? undefined : list.data?.total)
   useStayInRange(view, list.isPlaceholderData ? undefined : list.data, setView)
+  useDropUnknownFilterIds(view, setView)
 
   // Starting a search adds a history entry (Back returns to the list before it); refining it replaces that entry.
   const onSearch = useCallback((q: string) => setView({ q }, { replace: view.q !== '' && q !== '' }), [setView, view.q])
@@ -60,7 +61,7 @@ function MembersList() {
       <FilterChips view={view} setView={setView} clearFilters={() => clearFilters()} />
       <div className="selection-bar">
         <SelectionMenu />
-        <BulkActions />
+        <BulkActions viewParams={params} />
       </div>
       <div className="progress-slot">{list.isFetching && <div className="progress-bar" role="progressbar" aria-label="Loading members" />}</div>
       <MembersTable
@@ -96,3 +97,24 @@ function useStayInRange(view: MembersView, data: { total: number; results: unkno
     if (lastPage < view.page) setView({ page: lastPage }, { replace: true })
   }, [data, view.page, view.size, setView])
 }
+
+/**
+ * A role or user type the portal no longer has (a link from before it was
+ * deleted) is dropped from the view like any other bad URL value, instead of
+ * filtering on a raw id and showing "No members match".
+ */
+function useDropUnknownFilterIds(view: MembersView, setView: ReturnType<typeof useMembersSearchParams>['setView']) {
+  const roles = useQuery(memberQueries.roles()).data
+  const userTypes = useQuery(memberQueries.userTypes()).data
+  useEffect(() => {
+    const knownOnly = (ids: string[], known: { id: string }[] | undefined) => {
+      if (!known) return ids
+      const knownIds = new Set(known.map((k) => k.id.toLowerCase()))
+      return ids.filter((id) => knownIds.has(id.toLowerCase()))
+    }
+    const role = knownOnly(view.role, roles)
+    const type = knownOnly(view.type, userTypes)
+    if (role.length !== view.role.length || type.length !== view.type.length) setView({ role, type }, { replace: true })
+  }, [roles, userTypes, view.role, view.type, setView])
+}
+
