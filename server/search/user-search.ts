@@ -51,9 +51,8 @@ export interface BuildOptions {
   wordIndex?: boolean
 }
 
-/** Every column a sort order reads (user-sort.ts), so a page can be sorted from narrow rows of hits. */
-const SORT_COLUMNS =
-  'u.id, u.username_key, u.full_name_key, u.created, u.modified, u.last_login, u.role, u.role_id, u.user_type_id, u.mfa_enabled'
+/** The columns an ORDER BY reads (every sort ends with u.id): the narrow rows hits are sorted on. */
+const sortColumns = (orderBy: string) => [...new Set(orderBy.match(/\bu\.\w+/g))].join(', ')
 
 /**
  * The SQL of a member search: pure, so the route and the benchmark run the
@@ -102,8 +101,9 @@ export function buildUserSearch(orgId: string, input: UserSearchInput, options: 
           ) order by ${walk.orderBy}`,
     params: walk.params,
     // Every hit found through the indexes (materialized, so the planner cannot
-    // turn it back into a walk along the sort index), sorted on narrow rows.
-    hitsSql: `with hits as materialized (select ${SORT_COLUMNS} from users u where ${indexed.where})
+    // turn it back into a walk along the sort index), sorted on its sort keys
+    // alone (for a filter, often read from the filter's index without the table).
+    hitsSql: `with hits as materialized (select ${sortColumns(indexed.orderBy)} from users u where ${indexed.where})
           select ${USER_COLUMNS} from users u where u.id in (
             select u.id from hits u order by ${indexed.orderBy} ${indexed.paging}
           ) order by ${indexed.orderBy}`,
