@@ -19,6 +19,7 @@ async function scanDialog(page: Page, name: string, prepare?: () => Promise<void
 }
 
 test('every bulk dialog, the selection menu and the results pass axe', async ({ page }) => {
+  test.slow() // an axe scan per dialog: several seconds each when both workers are busy
   await selectMembers(page, ['publisher1', 'never1', 'disabled1'])
   await selectionButton(page, 3).click()
   await expect(page.getByRole('menu')).toBeVisible()
@@ -45,6 +46,7 @@ test('every bulk dialog, the selection menu and the results pass axe', async ({ 
 })
 
 test('every one-member dialog passes axe', async ({ page }) => {
+  test.slow() // an axe scan per dialog: several seconds each when both workers are busy
   await showMember(page, 'publisher1')
   for (const [item, name] of [
     ['View profile', 'Member profile'],
