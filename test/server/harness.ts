@@ -1,21 +1,33 @@
 import { randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import pg from 'pg'
+import { inject } from 'vitest'
 import { createApp } from '../../server/app.ts'
 import { issueToken } from '../../server/auth/tokens.ts'
 import { type Db, openDb } from '../../server/db/connection.ts'
 import type { ServerConfig } from '../../server/http/context.ts'
 import { createTestOrganization, type TestOrganization } from './fixture.ts'
 
+let image: Promise<Blob> | undefined
+
+/** The image global-setup.ts made, read once per test file. */
+function migratedImage(): Promise<Blob> | undefined {
+  const file = inject('pgliteImage')
+  if (!file) return undefined
+  image ??= readFile(file).then((bytes) => new Blob([bytes]))
+  return image
+}
+
 /**
- * A fresh database: in-memory PGlite, or — when TEST_DATABASE_URL is set — a
+ * A fresh database: in-memory PGlite (from the suite's migrated image), or — when TEST_DATABASE_URL is set — a
  * new PostgreSQL database created for this test file and dropped after it.
  */
 export async function freshDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL
   if (!adminUrl) {
-    const db = await openDb()
+    const db = await openDb({ image: await migratedImage() })
     return { db, drop: () => db.close() }
   }
   const name = `members_test_${randomBytes(6).toString('hex')}`
