@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defineConfig } from '@playwright/test'
+import { chromiumLaunchOptions } from './e2e/support/chromium.ts'
 import { ACTIONS_PORT, ADMIN_PASSWORD, ADMIN_USERNAME, LIST_PORT, MEMBER_PASSWORD, SEED, SEED_MEMBERS, serverUrl } from './e2e/support/env.ts'
 
 // One fresh directory per run (workers inherit it through the environment): databases and built consoles.
@@ -9,22 +10,7 @@ process.env.E2E_RUN_DIR ??= mkdtempSync(join(tmpdir(), 'members-e2e-'))
 const runDir = process.env.E2E_RUN_DIR
 
 // Debian's chromium here (Playwright cannot download browsers on this machine); Playwright's own elsewhere.
-const systemChromium = '/usr/bin/chromium'
-const launchOptions = existsSync(systemChromium)
-  ? {
-      executablePath: systemChromium,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    }
-  : {}
+const launchOptions = chromiumLaunchOptions()
 
 // Built once into the run directory (so a test run never touches npm start's dist/). Playwright
 // starts the web servers one after another, so the first builds and the second reuses the build.

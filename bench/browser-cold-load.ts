@@ -13,9 +13,9 @@ import { createServer, type Server } from 'node:http'
 import { parseArgs } from 'node:util'
 import type { BrowserContext } from '@playwright/test'
 import { buildConsole, seededDataDir } from './lib/browser-fixture.ts'
+import { freePort } from './load-postgres.ts'
 import {
   type ConsoleServer,
-  freePort,
   launchChromium,
   newSignedInContext,
   type PortalSession,

@@ -1,7 +1,7 @@
 /**
  * quality.md: "delete 100 members owning 20 items each, with reassign ≤ 10 s, nothing lost".
  *
- *   npx tsx bench/bulk-delete.ts [--members 2000] [--rounds 3] [--console-dir <built console>]
+ *   npx tsx bench/bulk-delete.ts [--members 2000] [--rounds 3]
  *
  * Before the server starts, the server's own seeding code adds, per round, 100
  * members who each own 20 items (8 in the root, 6 in each of two folders),

@@ -1,7 +1,7 @@
 /**
  * quality.md: "change role of 100 selected members ≤ 2 s end to end, with progress".
  *
- *   npx tsx bench/bulk-role.ts [--members 2000] [--rounds 6] [--console-dir <built console>]
+ *   npx tsx bench/bulk-role.ts [--members 2000] [--rounds 6]
  *
  * The built console in Chromium, against server/main.ts (PGlite) serving it,
  * signed in as a full administrator, with 100 members already selected (the

@@ -2,7 +2,8 @@ import { expect, test } from './support/fixtures.ts'
 import { ADMIN_USERNAME, DEMO } from './support/env.ts'
 import { openMembers } from './support/members-page.ts'
 import { portalGet } from './support/portal-api.ts'
-import { SESSION_KEY, savedSession, signInThroughPortal } from './support/sign-in.ts'
+import { SESSION_STORAGE_KEY as SESSION_KEY } from '../src/lib/session-key.ts'
+import { savedSession, signInThroughPortal } from './support/sign-in.ts'
 
 test.use({ asUser: null })
 

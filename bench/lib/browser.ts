@@ -1,7 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test'
-import { BENCH_ADMIN, BENCH_ADMIN_PASSWORD, ROOT } from './browser-fixture.ts'
+import { chromiumLaunchOptions } from '../../e2e/support/chromium.ts'
+import { SESSION_STORAGE_KEY } from '../../src/lib/session-key.ts'
+import { startServerProcess } from '../load-servers.ts'
+import { BENCH_ADMIN, BENCH_ADMIN_PASSWORD } from './browser-fixture.ts'
 
 /**
  * Plumbing of the browser benchmarks: the portal server in its own process
@@ -11,8 +12,6 @@ import { BENCH_ADMIN, BENCH_ADMIN_PASSWORD, ROOT } from './browser-fixture.ts'
  */
 
 const CLIENT_ID = 'members-console'
-const SESSION_KEY = 'members-console:session'
-const STARTUP_TIMEOUT_MS = 120_000
 
 export interface ConsoleServer {
   pid: number
@@ -21,63 +20,10 @@ export interface ConsoleServer {
   stop(): Promise<void>
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
-}
-
 /** `server/main.ts` (as `npm start` runs it) on the seeded directory, serving the console from `consoleDir`. */
 export async function startConsoleServer(dataDir: string, consoleDir: string): Promise<ConsoleServer> {
-  const port = await freePort()
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', SEED_MEMBERS: '0', DATA_DIR: dataDir, CONSOLE_DIR: consoleDir }
-  delete env.DATABASE_URL
-  // node --import tsx: the child's pid is the server's own, so stopping it stops the server.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
-  const output: string[] = []
-  const keep = (chunk: Buffer) => {
-    output.push(chunk.toString())
-    if (output.length > 200) output.shift()
-  }
-  child.stdout!.on('data', keep)
-  child.stderr!.on('data', keep)
-  const origin = `http://127.0.0.1:${port}`
-  const started = Date.now()
-  let exited = false
-  child.once('exit', () => {
-    exited = true
-  })
-  for (;;) {
-    if (exited) throw new Error(`The server exited while starting:\n${output.join('')}`)
-    if (Date.now() - started > STARTUP_TIMEOUT_MS) {
-      await stopChild(child)
-      throw new Error(`The server did not listen within ${STARTUP_TIMEOUT_MS / 1000} s:\n${output.join('')}`)
-    }
-    try {
-      if ((await fetch(`${origin}/sharing/rest/portals/self?f=json`)).ok) break
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  return { pid: child.pid!, origin, restUrl: `${origin}/sharing/rest`, stop: () => stopChild(child) }
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000)
-    child.once('exit', () => {
-      clearTimeout(force)
-      resolve()
-    })
-    child.kill('SIGTERM')
-  })
+  const server = await startServerProcess({ dataDir }, { CONSOLE_DIR: consoleDir })
+  return { ...server, origin: server.restUrl.replace(/\/sharing\/rest$/, '') }
 }
 
 export interface PortalSession {
@@ -115,24 +61,9 @@ export async function searchMembers(session: PortalSession, params: Record<strin
   return answer
 }
 
-/** Debian's chromium with the flags playwright.config.ts uses; Playwright's own browser where it is absent. */
-export async function launchChromium(): Promise<Browser> {
-  const { existsSync } = await import('node:fs')
-  const systemChromium = '/usr/bin/chromium'
-  if (!existsSync(systemChromium)) return chromium.launch()
-  return chromium.launch({
-    executablePath: systemChromium,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+/** Chromium as the end-to-end tests launch it (e2e/support/chromium.ts). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch(chromiumLaunchOptions())
 }
 
 export const VIEWPORT = { width: 1440, height: 900 }
@@ -148,7 +79,7 @@ export async function newSignedInContext(browser: Browser, session: PortalSessio
   await context.addInitScript({ content: 'globalThis.__name ??= (target) => target' })
   if (session) {
     const value = JSON.stringify({ clientId: CLIENT_ID, username: BENCH_ADMIN, token: session.token, tokenExpires: session.expires, portal: session.restUrl, ssl: false })
-    await context.addInitScript(([key, saved]) => sessionStorage.setItem(key, saved), [SESSION_KEY, value] as const)
+    await context.addInitScript(([key, saved]) => sessionStorage.setItem(key, saved), [SESSION_STORAGE_KEY, value] as const)
   }
   await context.addInitScript(installRowProbe, initialTarget)
   return context

@@ -1,14 +1,14 @@
-import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test'
+import type { Browser, BrowserContext, Page } from '@playwright/test'
 import type { Db } from '../../server/db/connection.ts'
 import { openDb } from '../../server/db/connection.ts'
 import { ensureDemoOrganization } from '../../server/seed/demo.ts'
+import { SESSION_STORAGE_KEY } from '../../src/lib/session-key.ts'
 import { type ServerProcess, startServerProcess } from '../load-servers.ts'
+import { buildConsole } from './browser-fixture.ts'
+import { launchChromium } from './browser.ts'
 
 /**
  * What the bulk benchmarks (bulk-role.ts, bulk-delete.ts) share: a PGlite
@@ -18,16 +18,12 @@ import { type ServerProcess, startServerProcess } from '../load-servers.ts'
  * selection already in sessionStorage, the way the console keeps them.
  */
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const BULK_ADMIN = 'admin'
 export const BULK_ADMIN_PASSWORD = 'bench-Admin-pass-1'
 export const BULK_MEMBER_PASSWORD = 'bench-Member-pass-1'
-/** Keys the console reads (src/lib/auth.ts, src/features/members/hooks/use-member-selection.ts). */
-const SESSION_KEY = 'members-console:session'
-/** Saved per organization and administrator: `members-console.selection:<orgId>:<username>`. */
+/** The selection key the console reads (src/features/members/hooks/use-member-selection.ts), saved per organization and administrator: `members-console.selection:<orgId>:<username>`. */
 const SELECTION_KEY = 'members-console.selection'
 const CLIENT_ID = 'members-console'
-const SYSTEM_CHROMIUM = '/usr/bin/chromium'
 
 export function argValue(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`)
@@ -36,23 +32,6 @@ export function argValue(name: string, fallback: string): string {
 
 export function machine() {
   return { cores: cpus().length, loadAverage: loadavg().map((n) => Math.round(n * 100) / 100) }
-}
-
-/** `vite build` into a temp directory (so `npm start`'s dist/ is never touched), unless --console-dir names a build. */
-export async function buildConsole(workDir: string): Promise<{ dir: string; ms: number }> {
-  const given = argValue('console-dir', '')
-  if (given) {
-    if (!existsSync(join(given, 'index.html'))) throw new Error(`--console-dir ${given} holds no index.html`)
-    return { dir: given, ms: 0 }
-  }
-  const dir = join(workDir, 'console')
-  const started = performance.now()
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn('npx', ['vite', 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] })
-    child.once('error', reject)
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`))))
-  })
-  return { dir, ms: performance.now() - started }
 }
 
 export interface BulkBench {
@@ -103,20 +82,14 @@ export async function openBulkBench(options: { members: number; extra?: (db: Db,
       await db.close()
     }
     const seedMs = performance.now() - seedStarted
-    const built = await buildConsole(workDir)
+    // The same cached build as the browser benchmarks: one `vite build` per source version.
+    const built = await buildConsole()
     const server = await startServerProcess({ dataDir }, { CONSOLE_DIR: built.dir })
     cleanups.push(() => server.stop())
     const origin = server.restUrl.replace(/\/sharing\/rest$/, '')
     const token = await generateToken(server.restUrl, BULK_ADMIN, BULK_ADMIN_PASSWORD)
     const portal = await rest<{ id: string }>({ server, adminToken: token.token }, 'portals/self')
-    const browser = await chromium.launch(
-      existsSync(SYSTEM_CHROMIUM)
-        ? {
-            executablePath: SYSTEM_CHROMIUM,
-            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-          }
-        : {},
-    )
+    const browser = await launchChromium()
     cleanups.push(() => browser.close())
     return { workDir, dataDir, consoleDir: built.dir, buildMs: built.ms, seedMs, server, origin, browser, adminToken: token.token, adminTokenExpires: token.expires, orgId: portal.id, close }
   } catch (error) {
@@ -171,7 +144,7 @@ export async function signedInPage(bench: BulkBench, selection: readonly object[
       sessionStorage.setItem(keys[1]!, values[1]!)
     },
     [
-      [SESSION_KEY, `${SELECTION_KEY}:${bench.orgId}:${BULK_ADMIN}`],
+      [SESSION_STORAGE_KEY, `${SELECTION_KEY}:${bench.orgId}:${BULK_ADMIN}`],
       [session, JSON.stringify(selection)],
     ] as const,
   )

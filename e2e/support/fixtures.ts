@@ -1,9 +1,8 @@
 import { type APIRequestContext, test as base, expect } from '@playwright/test'
 import { ADMIN_USERNAME, CLIENT_ID, restUrl } from './env.ts'
+import { SESSION_STORAGE_KEY as SESSION_KEY } from '../../src/lib/session-key.ts'
 import { generateToken, type PortalToken } from './portal-api.ts'
 
-/** The key the console keeps its session under (src/lib/auth.ts: a serialized ArcGISIdentityManager). */
-const SESSION_KEY = 'members-console:session'
 
 interface TestFixtures {
   /** Who the page is signed in as before the test starts; null = signed out. Override with test.use({ asUser }). */

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test'
 import { passwordOf } from './env.ts'
 
-export const SESSION_KEY = 'members-console:session'
+import { SESSION_STORAGE_KEY } from '../../src/lib/session-key.ts'
 
 /** Signs in the way a person does: the console's "Sign in", then the portal's own form (OAuth + PKCE). */
 export async function signInThroughPortal(page: Page, username: string, password = passwordOf(username)): Promise<void> {
@@ -14,6 +14,6 @@ export async function signInThroughPortal(page: Page, username: string, password
 
 /** The saved session as the console stores it (serialized ArcGISIdentityManager). */
 export async function savedSession(page: Page): Promise<Record<string, unknown> | null> {
-  const raw = await page.evaluate((key) => sessionStorage.getItem(key), SESSION_KEY)
+  const raw = await page.evaluate((key) => sessionStorage.getItem(key), SESSION_STORAGE_KEY)
   return raw ? JSON.parse(raw) : null
 }

@@ -2,6 +2,7 @@ import { buildMemberSearchParams, stableNow } from '../features/members/api/sear
 import { parseView } from '../features/members/api/search-view.ts'
 import { basePath, loadConfig } from '../lib/config.ts'
 import { setEarlyConfig, setEarlyList, startEarlyRequest } from '../lib/early-requests.ts'
+import { SESSION_STORAGE_KEY } from '../lib/session-key.ts'
 
 /**
  * Imported first by main.tsx, so it runs before React and the app's modules
@@ -13,11 +14,9 @@ import { setEarlyConfig, setEarlyList, startEarlyRequest } from '../lib/early-re
  * It reads only what the app would read itself and sends the token only to
  * the portal that issued it; anything unexpected just skips it.
  */
-const SESSION_KEY = 'members-console:session'
-
 function savedSession(): { portal: string; token: string } | undefined {
   try {
-    const saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null')
+    const saved = JSON.parse(sessionStorage.getItem(SESSION_STORAGE_KEY) ?? 'null')
     if (typeof saved?.portal !== 'string' || typeof saved?.token !== 'string' || !saved.token) return undefined
     const expires = saved.tokenExpires ? new Date(saved.tokenExpires).getTime() : Number.NaN
     // A token about to expire is refreshed by the app first: leave those requests to it.

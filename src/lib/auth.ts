@@ -1,5 +1,6 @@
 import { ArcGISIdentityManager, revokeToken } from '@esri/arcgis-rest-request'
 import { appUrl, type ConsoleConfig } from './config.ts'
+import { SESSION_STORAGE_KEY } from './session-key.ts'
 
 /**
  * OAuth 2.0 + PKCE sign-in through ArcGIS REST JS, and where the session is kept.
@@ -12,7 +13,6 @@ import { appUrl, type ConsoleConfig } from './config.ts'
  * remembers you).
  */
 
-const STORAGE_KEY = 'members-console:session'
 export const CALLBACK_PATH = 'oauth-callback'
 
 function oauthOptions(config: ConsoleConfig) {
@@ -163,7 +163,7 @@ function frameWindow(href: string, navigate?: (url: string) => void) {
 
 export function saveSession(manager: ArcGISIdentityManager): void {
   try {
-    sessionStorage.setItem(STORAGE_KEY, manager.serialize())
+    sessionStorage.setItem(SESSION_STORAGE_KEY, manager.serialize())
   } catch {
     // Storage full or blocked (some embedded contexts): the session just won't survive a reload.
   }
@@ -173,7 +173,7 @@ export function saveSession(manager: ArcGISIdentityManager): void {
 export function restoreSession(config: ConsoleConfig): ArcGISIdentityManager | null {
   let saved: string | null = null
   try {
-    saved = sessionStorage.getItem(STORAGE_KEY)
+    saved = sessionStorage.getItem(SESSION_STORAGE_KEY)
   } catch {
     return null
   }
@@ -192,7 +192,7 @@ export function restoreSession(config: ConsoleConfig): ArcGISIdentityManager | n
 
 export function forgetSession(): void {
   try {
-    sessionStorage.removeItem(STORAGE_KEY)
+    sessionStorage.removeItem(SESSION_STORAGE_KEY)
   } catch {
     // Nothing saved to remove.
   }
