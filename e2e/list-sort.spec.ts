@@ -53,6 +53,8 @@ test('column headers sort too, and say how with aria-sort', async ({ page, reque
 
   for (const [name, field] of [['Role', 'role'], ['User type', 'userlicensetype'], ['Last sign-in', 'lastlogin']] as const) {
     await header(name).getByRole('button').click()
+    // getAttribute does not wait: read the direction only once the header has taken the sort.
+    await expect(header(name)).toHaveAttribute('aria-sort', /^(ascending|descending)$/)
     const first = (await header(name).getAttribute('aria-sort')) === 'ascending' ? 'asc' : 'desc'
     await expectListToMatch(page, request, adminToken, { q: 'a', sortField: field, sortOrder: first })
     await header(name).getByRole('button').click()
