@@ -7,10 +7,13 @@ import { AppHeader } from './app-header.tsx'
  * Declarative routing: the console has one page, whose state lives in the URL's
  * query. (The data router would add ~15 KB gzip for loaders we do not use.)
  * Mounted only after sign-in, so it starts from the URL the user came back to.
+ * Navigations are plain updates, not transitions: the next page or a search
+ * is already in the cache when its URL changes, and a transition rendered it
+ * in 5 ms slices with the browser's other work between them (bench/README.md).
  */
 export function AppRouter() {
   return (
-    <BrowserRouter basename={basePath().replace(/\/$/, '') || '/'}>
+    <BrowserRouter basename={basePath().replace(/\/$/, '') || '/'} useTransitions={false}>
       <AppHeader />
       <main id="main" className="app-main">
         <Routes>

@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query'
 import { userTypeNameOf } from '../domain/member-facts.ts'
 import { formatDate, formatDateTime, formatRelative } from '../../../lib/format.ts'
-import { memberQueries } from '../api/member-queries.ts'
 import type { Member } from '../types.ts'
 import { providerLabel } from './member-labels.ts'
+import { useMemberRows } from './member-rows-context.tsx'
 
 /** Cells render member data as text only: React escapes it, and nothing here uses innerHTML. */
 
@@ -23,8 +22,8 @@ export function EmailCell({ member }: { member: Member }) {
 }
 
 export function UserTypeCell({ member }: { member: Member }) {
-  const types = useQuery(memberQueries.userTypes()).data ?? []
-  return <>{userTypeNameOf(member.userLicenseTypeId, types)}</>
+  const { userTypes } = useMemberRows()
+  return <>{userTypeNameOf(member.userLicenseTypeId, userTypes)}</>
 }
 
 export function StatusCell({ member }: { member: Member }) {

@@ -1,5 +1,5 @@
 import './members-page.css'
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo } from 'react'
 import { formatNumber } from '../../../lib/format.ts'
 import { memberQueries } from '../api/member-queries.ts'
@@ -12,6 +12,7 @@ import { BulkActions } from './bulk-actions.tsx'
 import { FilterChips } from './filter-chips.tsx'
 import { MemberFilters } from './member-filters.tsx'
 import { MembersPagination } from './members-pagination.tsx'
+import { MemberRowsProvider } from './member-rows-context.tsx'
 import { MembersTable } from './members-table.tsx'
 import { SearchBox } from './search-box.tsx'
 import { SelectionMenu } from './selection-menu.tsx'
@@ -31,6 +32,8 @@ function MembersList() {
   // The clock is read when the view changes, so "within 7 days" keeps one cache key while you look.
   const params = useMemo(() => buildMemberSearchParams(view, stableNow()), [view])
   const list = useQuery({ ...memberQueries.list(params), placeholderData: keepPreviousData })
+  // Any page of the list in flight, prefetches included: the search box sends nothing more meanwhile.
+  const searching = useIsFetching({ queryKey: memberQueries.lists() }) > 0
   const table = useMembersTable(view, setView, list.data)
   // Only this view's own total says whether a next page exists: the previous view's rows,
   // kept on screen while this one loads, would prefetch a page that may not exist.
@@ -54,7 +57,7 @@ function MembersList() {
         )}
       </div>
       <div className="toolbar">
-        <SearchBox text={view.q} scope={view.in} onSearch={onSearch} onScopeChange={(scope) => setView({ in: scope })} />
+        <SearchBox text={view.q} scope={view.in} searching={searching} onSearch={onSearch} onScopeChange={(scope) => setView({ in: scope })} />
         <MemberFilters view={view} setView={setView} />
         <SortControls sort={view.sort} order={view.order} onChange={(changes) => setView(changes)} />
       </div>
@@ -64,16 +67,18 @@ function MembersList() {
         <BulkActions viewParams={params} />
       </div>
       <div className="progress-slot">{list.isFetching && <div className="progress-bar" role="progressbar" aria-label="Loading members" />}</div>
-      <MembersTable
-        table={table}
-        status={{
-          isPending: list.isPending,
-          isStale: list.isPlaceholderData,
-          error: list.isError ? list.error : null,
-          onRetry: () => void list.refetch(),
-          onClear: canClear ? clearAll : undefined,
-        }}
-      />
+      <MemberRowsProvider pageKey={JSON.stringify(params)}>
+        <MembersTable
+          table={table}
+          status={{
+            isPending: list.isPending,
+            isStale: list.isPlaceholderData,
+            error: list.isError ? list.error : null,
+            onRetry: () => void list.refetch(),
+            onClear: canClear ? clearAll : undefined,
+          }}
+        />
+      </MemberRowsProvider>
       <MembersPagination table={table} total={list.data?.total} shown={list.data?.results.length ?? 0} />
     </div>
   )

@@ -1,6 +1,7 @@
 import './members-table.css'
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react'
-import type { MembersTable as Table } from './use-members-table.ts'
+import { memo } from 'react'
+import type { MembersTable as Table, MemberRow as Row } from './use-members-table.ts'
 
 export interface ListStatus {
   /** No page to show yet (first load). */
@@ -77,14 +78,9 @@ export function MembersTable({ table, status }: { table: Table; status: ListStat
               )}
             </MessageRow>
           ) : (
-            rows.map((row) => (
-              <tr key={row.id}>
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={`col-${cell.column.id}`}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
+            rows.map((row, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: by position on purpose, see MemberRow
+              <MemberRow key={index} row={row} FlexRender={table.FlexRender} />
             ))
           )}
         </tbody>
@@ -92,6 +88,27 @@ export function MembersTable({ table, status }: { table: Table; status: ListStat
     </div>
   )
 }
+
+/**
+ * Rows are kept by position, so "Next page" rewrites the text of 25 rows
+ * instead of building 25 new ones (most of its time, bench/README.md). What a
+ * person may be in the middle of never carries over to the next member: an
+ * open actions menu closes (MenuButton's `subject`), a focused checkbox or
+ * role dropdown lets go of focus (useReleaseFocusOnNewMember). Memoized: the
+ * page's other updates (progress, counts, selection bar) leave rows whose
+ * member is unchanged alone.
+ */
+const MemberRow = memo(function MemberRow({ row, FlexRender }: { row: Row; FlexRender: Table['FlexRender'] }) {
+  return (
+    <tr>
+      {row.getAllCells().map((cell) => (
+        <td key={cell.column.id} className={`col-${cell.column.id}`}>
+          <FlexRender cell={cell} />
+        </td>
+      ))}
+    </tr>
+  )
+})
 
 function MessageRow({ columns, children }: { columns: number; children: React.ReactNode }) {
   return (

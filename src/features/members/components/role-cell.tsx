@@ -1,11 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useId } from 'react'
+import { useId, useRef } from 'react'
 import { useSession } from '../../../lib/session.tsx'
-import { memberQueries } from '../api/member-queries.ts'
-import { updateUserRole } from '../api/update-user-role.ts'
 import { PRIVILEGE, roleIdOf, roleNameOf } from '../domain/member-facts.ts'
 import { roleOptionsFor, whyRoleIsLocked } from '../domain/role-fit.ts'
 import type { MemberSummary } from '../hooks/use-member-selection.ts'
+import { useReleaseFocusOnNewMember } from '../hooks/use-release-focus-on-new-member.ts'
+import { useMemberRows } from './member-rows-context.tsx'
 import './selection.css'
 
 /**
@@ -15,14 +14,11 @@ import './selection.css'
  */
 export function RoleCell({ member }: { member: MemberSummary }) {
   const session = useSession()
-  const queryClient = useQueryClient()
-  const roles = useQuery(memberQueries.roles()).data ?? []
-  const userTypes = useQuery(memberQueries.userTypes()).data ?? []
+  const { roles, userTypes, roleChangeOf, changeRole } = useMemberRows()
   const noteId = useId()
-  const change = useMutation({
-    mutationFn: (roleId: string) => updateUserRole(member.username, roleId),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: memberQueries.all() }),
-  })
+  const select = useRef<HTMLSelectElement>(null)
+  useReleaseFocusOnNewMember(select, member.username)
+  const change = roleChangeOf(member.username)
   const current = roleIdOf(member)
   const currentName = roleNameOf(member, roles)
   if (!session.privileges.has(PRIVILEGE.changeUserRoles) || roles.length === 0) return <span>{currentName}</span>
@@ -31,20 +27,19 @@ export function RoleCell({ member }: { member: MemberSummary }) {
   const options = roleOptionsFor(session, member, roles, userTypes)
   // A custom role this list does not know still shows as the current value.
   const unknownCurrent = !roles.some((r) => r.id === current)
-  const note = change.error ? `Role not changed: ${change.error.message}` : locked
+  const note = change?.error ? `Role not changed: ${change.error.message}` : locked
   return (
     <div className="role-cell">
       <select
+        ref={select}
         className="role-cell__select"
         aria-label={`Role for ${member.username}`}
         aria-describedby={note ? noteId : undefined}
-        value={change.isPending ? change.variables : current}
+        value={change?.pending ?? current}
         // Not disabled while sending: that would take focus away from the row.
         disabled={Boolean(locked)}
-        aria-busy={change.isPending}
-        onChange={(event) => {
-          if (!change.isPending) change.mutate(event.target.value)
-        }}
+        aria-busy={Boolean(change?.pending)}
+        onChange={(event) => changeRole(member.username, event.target.value)}
       >
         {unknownCurrent && <option value={current}>{current}</option>}
         {options.map(({ role, disabledReason }) => (
@@ -54,7 +49,7 @@ export function RoleCell({ member }: { member: MemberSummary }) {
         ))}
       </select>
       {note && (
-        <span id={noteId} className={change.error ? 'role-cell__error' : 'visually-hidden'} role={change.error ? 'alert' : undefined}>
+        <span id={noteId} className={change?.error ? 'role-cell__error' : 'visually-hidden'} role={change?.error ? 'alert' : undefined}>
           {note}
         </span>
       )}

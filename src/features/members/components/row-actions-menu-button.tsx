@@ -31,16 +31,26 @@ interface MenuButtonProps {
   onOpen?(): void
   placement?: 'bottom start' | 'bottom end'
   isPending?: boolean
+  /**
+   * What the menu acts on (a row's username). An open menu closes when it
+   * changes: table rows are reused by position, and a menu opened for one
+   * member must never act on the next one.
+   */
+  subject?: string
 }
+
+const CLOSED = Symbol('closed')
 
 /**
  * A menu button whose menu (react-aria's Menu in a Popover) loads on first
  * use: up to 100 rows each have one, and the page's first load should not
  * carry the menu code (quality.md: initial JavaScript ≤ 150 KB).
  */
-export function MenuButton({ children, ariaLabel, className, menuLabel, items, onAction, onOpen, placement = 'bottom start', isPending }: MenuButtonProps) {
+export function MenuButton({ children, ariaLabel, className, menuLabel, items, onAction, onOpen, placement = 'bottom start', isPending, subject = '' }: MenuButtonProps) {
   const trigger = useRef<HTMLButtonElement>(null)
-  const [open, setOpen] = useState(false)
+  const [openFor, setOpenFor] = useState<string | typeof CLOSED>(CLOSED)
+  const open = openFor === subject
+  const setOpen = (value: boolean) => setOpenFor(value ? subject : CLOSED)
   const show = () => {
     onOpen?.()
     setOpen(true)

@@ -7,6 +7,9 @@ import type { MemberSummary } from '../hooks/use-member-selection.ts'
 import { type MenuEntry, MenuButton } from './row-actions-menu-button.tsx'
 import './selection.css'
 
+// One element for every row: React skips it when the row shows another member.
+const MORE_ICON = <MoreHorizontal size={18} aria-hidden="true" />
+
 /** "More options for <username>": the one-member actions the signed-in administrator may take. */
 export function RowActions({ member }: { member: MemberSummary }) {
   const session = useSession()
@@ -31,12 +34,13 @@ export function RowActions({ member }: { member: MemberSummary }) {
       menuLabel={`Actions for ${member.username}`}
       items={actions}
       placement="bottom end"
+      subject={member.username}
       onOpen={() => {
         for (const action of actions) dialogs.preload(action.id)
       }}
       onAction={(id) => dialogs.open(id as MemberDialogKind, [member])}
     >
-      <MoreHorizontal size={18} aria-hidden="true" />
+      {MORE_ICON}
     </MenuButton>
   )
 }

@@ -1,44 +1,62 @@
 import { Search } from 'lucide-react'
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { SEARCH_SCOPES, type SearchScope } from '../api/search-view.ts'
 import { SCOPE_LABELS } from './member-labels.ts'
 
 /**
- * How long typing must pause before the list follows: one request per burst of
- * keystrokes. It is spent before every update (quality.md: last keystroke to
- * rows in ≤ 250 ms), so it stays short; keys come every 30–120 ms while a
- * word is being typed, and a stale answer never replaces a newer one.
+ * How long typing must pause before the list follows. It is spent before every
+ * update (quality.md: last keystroke to rows in ≤ 250 ms), so it is short: it
+ * only skips the keys of a fast typist (30–60 ms apart). What keeps a burst
+ * to one request in flight (members-console.md) is `searching`: while the
+ * list's request is out, the box waits, and then sends only the latest text.
  */
-export const SEARCH_DEBOUNCE_MS = 150
+export const SEARCH_PAUSE_MS = 70
+/** Typing paused this long is searched even while a request is out: the box must not freeze behind a stuck one. */
+const LONGEST_HOLD_MS = 2_000
 
 interface SearchBoxProps {
   text: string
   scope: SearchScope
+  /** A request for the list is in flight: hold the next search until it is answered. */
+  searching: boolean
   onSearch: (text: string) => void
   onScopeChange: (scope: SearchScope) => void
 }
 
 /** The search box follows the URL (Back, pasted links) and writes to it once typing pauses. */
-export function SearchBox({ text, scope, onSearch, onScopeChange }: SearchBoxProps) {
+export function SearchBox({ text, scope, searching, onSearch, onScopeChange }: SearchBoxProps) {
   const [draft, setDraft] = useState(text)
-  const committed = useRef(text)
+  // What the box last sent, or what the URL brought.
+  const [committed, setCommitted] = useState(text)
+  const [urlText, setUrlText] = useState(text)
+  const typedAt = useRef(0)
 
-  // The URL changed from elsewhere (Back, "Clear"): show it, unless it is just our own commit.
-  useEffect(() => {
-    if (text !== committed.current) {
-      committed.current = text
+  // The URL's text changed. From elsewhere (Back, "Clear"), the box shows it; our own search
+  // coming back leaves what was typed since. Adjusted while rendering, so the effect below
+  // never sees the new URL next to the old draft (it would send that draft again).
+  if (text !== urlText) {
+    setUrlText(text)
+    if (text !== committed) {
+      setCommitted(text)
       setDraft(text)
     }
-  }, [text])
+  }
+
+  const commit = useCallback(
+    (value: string) => {
+      setCommitted(value)
+      onSearch(value)
+    },
+    [onSearch],
+  )
 
   useEffect(() => {
-    if (draft === committed.current) return
-    const timer = window.setTimeout(() => {
-      committed.current = draft
-      onSearch(draft)
-    }, SEARCH_DEBOUNCE_MS)
+    if (draft === committed) return
+    // After waiting for an answer, the pause may already be over.
+    const pauseLeft = Math.max(0, (searching ? LONGEST_HOLD_MS : SEARCH_PAUSE_MS) - (performance.now() - typedAt.current))
+    const timer = window.setTimeout(() => commit(draft), pauseLeft)
     return () => window.clearTimeout(timer)
-  }, [draft, onSearch])
+  }, [draft, committed, searching, commit])
 
   return (
     <search className="search-box">
@@ -50,13 +68,13 @@ export function SearchBox({ text, scope, onSearch, onScopeChange }: SearchBoxPro
           placeholder="Search members"
           value={draft}
           maxLength={200}
-          onChange={(event) => setDraft(event.target.value)}
+          onChange={(event) => {
+            typedAt.current = performance.now()
+            setDraft(event.target.value)
+          }}
           onKeyDown={(event) => {
             // Enter searches at once instead of waiting for the pause.
-            if (event.key === 'Enter' && draft !== committed.current) {
-              committed.current = draft
-              onSearch(draft)
-            }
+            if (event.key === 'Enter' && draft !== committed) commit(draft)
           }}
         />
       </label>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react'
 import { type MemberSummary, SELECTION_LIMIT, useMemberSelection } from '../hooks/use-member-selection.ts'
+import { useReleaseFocusOnNewMember } from '../hooks/use-release-focus-on-new-member.ts'
 import './selection.css'
 
 const LIMIT_REASON = `At most ${SELECTION_LIMIT} members can be selected at once. Deselect some to select others.`
@@ -23,6 +24,8 @@ export function SelectionCheckbox({ member }: { member: MemberSummary }) {
   const selected = isSelected(member.username)
   const blocked = !selected && isFull
   const reasonId = useId()
+  const box = useRef<HTMLInputElement>(null)
+  useReleaseFocusOnNewMember(box, member.username)
 
   // A selected member shown with fresher data (after a change) updates what the selection keeps.
   useEffect(() => {
@@ -32,6 +35,7 @@ export function SelectionCheckbox({ member }: { member: MemberSummary }) {
   return (
     <>
       <input
+        ref={box}
         type="checkbox"
         className="selection-checkbox"
         aria-label={`Select ${member.username}`}

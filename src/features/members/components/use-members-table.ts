@@ -47,3 +47,4 @@ export function useMembersTable(view: MembersView, setView: (changes: Partial<Me
 }
 
 export type MembersTable = ReturnType<typeof useMembersTable>
+export type MemberRow = ReturnType<MembersTable['getRowModel']>['rows'][number]

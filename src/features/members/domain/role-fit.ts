@@ -17,8 +17,19 @@ import {
  */
 export function roleFitsUserType(role: Pick<RoleFacts, 'privileges'>, type: Pick<UserTypeFacts, 'privileges'> | undefined): boolean {
   if (!type || type.privileges.length === 0) return true
-  const ceiling = new Set(type.privileges)
+  const ceiling = ceilingOf(type.privileges)
   return role.privileges.every((privilege) => ceiling.has(privilege))
+}
+
+// One set per user type's privilege list, not one per role per table row.
+const ceilings = new WeakMap<readonly string[], ReadonlySet<string>>()
+function ceilingOf(privileges: readonly string[]): ReadonlySet<string> {
+  let ceiling = ceilings.get(privileges)
+  if (!ceiling) {
+    ceiling = new Set(privileges)
+    ceilings.set(privileges, ceiling)
+  }
+  return ceiling
 }
 
 /** Why the actor cannot change this member's role at all (whatever the role), or null. */

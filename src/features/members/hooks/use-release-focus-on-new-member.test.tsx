@@ -1,0 +1,48 @@
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { useRef } from 'react'
+import { describe, expect, it, vi } from 'vitest'
+import { MenuButton } from '../components/row-actions-menu-button.tsx'
+import { useReleaseFocusOnNewMember } from './use-release-focus-on-new-member.ts'
+
+/** A control reused by position, as the table's rows are. */
+function RowControl({ username }: { username: string }) {
+  const box = useRef<HTMLInputElement>(null)
+  useReleaseFocusOnNewMember(box, username)
+  return <input ref={box} type="checkbox" aria-label={`Select ${username}`} />
+}
+
+describe('rows reused by position', () => {
+  it('a focused control lets go of focus when its row shows another member', async () => {
+    const { rerender } = render(<RowControl username="ann" />)
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Select ann' }))
+    expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: 'Select ann' }))
+    // The same member again (a refresh with fresher data): focus stays.
+    rerender(<RowControl username="ann" />)
+    expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: 'Select ann' }))
+    rerender(<RowControl username="bob" />)
+    const reused = screen.getByRole('checkbox', { name: 'Select bob' })
+    expect(document.activeElement).not.toBe(reused)
+    // Not focused: nothing to let go of, and later focus works as usual.
+    rerender(<RowControl username="cy" />)
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Select cy' }))
+    expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: 'Select cy' }))
+  })
+
+  it("an open menu closes when its row shows another member, and never acts for them", async () => {
+    const onAction = vi.fn()
+    const menu = (subject: string) => (
+      <MenuButton ariaLabel={`More options for ${subject}`} menuLabel={`Actions for ${subject}`} items={[{ id: 'delete', label: 'Delete member' }]} onAction={onAction} subject={subject}>
+        …
+      </MenuButton>
+    )
+    const { rerender } = render(menu('ann'))
+    await userEvent.click(screen.getByRole('button', { name: 'More options for ann' }))
+    expect(await screen.findByRole('menu', { name: 'Actions for ann' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'More options for ann' }).getAttribute('aria-expanded')).toBe('true')
+    rerender(menu('bob'))
+    expect(screen.queryByRole('menu')).toBeNull()
+    expect(screen.getByRole('button', { name: 'More options for bob' }).getAttribute('aria-expanded')).toBe('false')
+    expect(onAction).not.toHaveBeenCalled()
+  })
+})
