@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Hono } from 'hono'
+import { compressedAssets } from './console-assets.ts'
 import type { Queryable } from './db/connection.ts'
 import type { AppEnv, ServerConfig } from './http/context.ts'
 
@@ -46,6 +47,7 @@ export function registerConsole(app: Hono<AppEnv>, config: ServerConfig) {
 
   const root = config.consoleDir
   if (!root) return
+  app.use('/assets/*', compressedAssets(root))
   app.use(
     '/assets/*',
     serveStatic({
