@@ -9,14 +9,16 @@ interface DialogFrameProps {
   onClose(): void
   /** While work is in flight, Escape and outside clicks must not drop the dialog. */
   isBusy?: boolean
+  /** It shows something that cannot be shown again (a temporary password): a stray click outside must not lose it. */
+  keepOnOutsideClick?: boolean
   variant?: 'dialog' | 'panel'
 }
 
-export function DialogFrame({ title, children, onClose, isBusy = false, variant = 'dialog' }: DialogFrameProps) {
+export function DialogFrame({ title, children, onClose, isBusy = false, keepOnOutsideClick = false, variant = 'dialog' }: DialogFrameProps) {
   return (
     <ModalOverlay
       isOpen
-      isDismissable={!isBusy}
+      isDismissable={!isBusy && !keepOnOutsideClick}
       isKeyboardDismissDisabled={isBusy}
       onOpenChange={(open) => {
         if (!open) onClose()

@@ -31,7 +31,7 @@ export default function ResetPasswordDialog({ members, onClose }: MemberDialogPr
 
   const password = reset.data?.temporaryPassword
   return (
-    <DialogFrame title="Reset password" onClose={onClose} isBusy={reset.isPending}>
+    <DialogFrame title="Reset password" onClose={onClose} isBusy={reset.isPending} keepOnOutsideClick={Boolean(password)}>
       {password ? (
         <>
           <p>
