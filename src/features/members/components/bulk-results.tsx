@@ -29,10 +29,14 @@ export function BulkResults() {
   const failed = by('failed')
   return (
     <section className="bulk-results" aria-label="Results">
-      <p className="bulk-results__summary" role="status">
-        {state.phase === 'running'
-          ? `${state.title}: ${state.completed} of ${state.total}…`
-          : `${state.title}${state.cancelled ? ' (cancelled)' : ''}: ${done.length} done, ${skipped.length} skipped, ${failed.length} failed.`}
+      {/* Announced when a run starts and when it ends, not at every step (the dialog's progress bar has those). */}
+      <p className="bulk-results__summary">
+        <span role="status">
+          {state.phase === 'running'
+            ? `${state.title}: ${state.total} ${state.total === 1 ? 'member' : 'members'}…`
+            : `${state.title}${state.cancelled ? ' (cancelled)' : ''}: ${done.length} done, ${skipped.length} skipped, ${failed.length} failed.`}
+        </span>
+        {state.phase === 'running' && <span aria-hidden="true"> {`${state.completed} of ${state.total} done`}</span>}
       </p>
       {state.phase === 'finished' && (
         <>

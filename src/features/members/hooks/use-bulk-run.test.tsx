@@ -414,3 +414,32 @@ describe('BulkResults', () => {
     expect(region.textContent).toContain('nora: Has never signed in.')
   })
 })
+
+describe('BulkResults while a run goes', () => {
+  it('announces the start and the end, not every step; the count shows without being read out', async () => {
+    render(<ResultsProbe />, { wrapper: makeWrapper('test.results', new QueryClient()) })
+    const gates = new Map<string, () => void>()
+    let finished: Promise<unknown> = Promise.resolve()
+    await act(async () => {
+      finished = probed!.start({
+        title: 'Enable members',
+        usernames: ['pat', 'uma'],
+        execute: eachMember(['pat', 'uma'], (username) => new Promise<void>((resolve) => gates.set(username, resolve))),
+      })
+    })
+    const region = await screen.findByRole('region', { name: 'Results' })
+    const status = screen.getByRole('status')
+    expect(status.textContent).toBe('Enable members: 2 members…')
+    expect(region.textContent).toContain('0 of 2 done')
+
+    await act(async () => gates.get('pat')?.())
+    expect(region.textContent).toContain('1 of 2 done')
+    expect(status.textContent).toBe('Enable members: 2 members…')
+
+    await act(async () => {
+      gates.get('uma')?.()
+      await finished
+    })
+    expect(screen.getByRole('status').textContent).toBe('Enable members: 2 done, 0 skipped, 0 failed.')
+  })
+})
