@@ -46,6 +46,10 @@ describe('content/users/{username}', () => {
 
   test('another member’s content needs portal:admin:viewItems', async () => {
     expect((await content('owner', {}, userToken)).error).toMatchObject({ code: 403, messageCode: 'GWM_0003' })
+    // Without it, a username that does not exist gets the same answer: nobody can probe for usernames.
+    expect((await content('nobody', {}, userToken)).error).toMatchObject({ code: 403, messageCode: 'GWM_0003' })
+    expect((await content(`nobody/${'0'.repeat(32)}`, {}, userToken)).error).toMatchObject({ code: 403, messageCode: 'GWM_0003' })
+    expect((await content('USER', {}, userToken)).total).toBe(0)
     expect((await content('owner', {}, await server.tokenFor('manager'))).total).toBe(2)
     expect((await content('user', {}, userToken)).total).toBe(0)
   })

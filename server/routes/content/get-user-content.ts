@@ -38,9 +38,10 @@ async function userContent(c: Context<AppEnv>, folderId: string | null) {
   const caller = await requireCaller(c)
   const db = c.get('db')
   const username = c.req.param('username') ?? ''
+  // The privilege first: without it, asking for someone else must not tell whether they exist.
+  if (username.toLowerCase() !== caller.username.toLowerCase()) requirePrivilege(caller, 'portal:admin:viewItems')
   const owner = await findUser(db, caller.orgId, username)
   if (!owner) throw userNotFound(username)
-  if (owner.id !== caller.userId) requirePrivilege(caller, 'portal:admin:viewItems')
   const page = parsePage(c.get('params'))
 
   const folders = await db.query<FolderRow>('select id, title, created from folders where owner_id = $1 order by lower(title), id', [owner.id])
