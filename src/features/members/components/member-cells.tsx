@@ -10,7 +10,10 @@ export function NameCell({ member }: { member: Member }) {
   const name = member.fullName?.trim()
   return (
     <div className="name-cell">
-      <span className="name-primary">{name || member.username}</span>
+      {/* Long names are cut short in their column; the whole one shows on hover. */}
+      <span className="name-primary" title={name || member.username}>
+        {name || member.username}
+      </span>
       {name && <span className="name-secondary">{member.username}</span>}
     </div>
   )
