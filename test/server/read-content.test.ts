@@ -56,8 +56,8 @@ describe('content/users/{username}', () => {
 
   test('errors: unknown member, unknown folder, another member’s folder, no token', async () => {
     expect((await content('nobody')).error).toMatchObject({ code: 400, messageCode: 'COM_0019' })
-    expect((await content(`owner/${'0'.repeat(32)}`)).error).toMatchObject({ code: 400, messageCode: 'FOLDER_NOT_FOUND' })
-    expect((await content(`user/${server.org.mapsFolder}`)).error).toMatchObject({ code: 400, messageCode: 'FOLDER_NOT_FOUND' })
+    expect((await content(`owner/${'0'.repeat(32)}`)).error).toMatchObject({ code: 404, messageCode: 'FOLDER_NOT_FOUND' })
+    expect((await content(`user/${server.org.mapsFolder}`)).error).toMatchObject({ code: 404, messageCode: 'FOLDER_NOT_FOUND' })
     expect((await server.call('content/users/owner')).error).toMatchObject({ code: 499 })
   })
 })

@@ -68,7 +68,7 @@ describe('community/groups/{id}/reassign', () => {
       [{}, 'MISSING_PARAMETER'],
     ]
     for (const [params, messageCode] of cases) expectError(await reassignGroup(groupId, params), 400, messageCode)
-    expectError(await reassignGroup('0'.repeat(32), { targetUsername: 'user' }), 400, 'GROUP_NOT_FOUND')
+    expectError(await reassignGroup('0'.repeat(32), { targetUsername: 'user' }), 404, 'GROUP_NOT_FOUND')
     expect(await ownerOf(groupId)).toBe(from)
     expect(await members(groupId)).toEqual([{ username: 'gkeeper', member_type: 'owner' }])
   })

@@ -47,7 +47,7 @@ async function userContent(c: Context<AppEnv>, folderId: string | null) {
   const folders = await db.query<FolderRow>('select id, title, created from folders where owner_id = $1 order by lower(title), id', [owner.id])
   const folder = folderId === null ? null : folders.find((f) => f.id === folderId)
   if (folder === undefined)
-    throw new PortalError(400, 'FOLDER_NOT_FOUND', `Folder '${folderId}' does not exist or is not ${owner.username}'s.`)
+    throw new PortalError(404, 'FOLDER_NOT_FOUND', `Folder '${folderId}' does not exist or is not ${owner.username}'s.`)
   const inFolder = 'owner_id = $1 and folder_id is not distinct from $2'
   const [items, [{ total }]] = await Promise.all([
     db.query<ItemRow>(

@@ -9,7 +9,7 @@ import { requireParam } from '../../http/params.ts'
 import { respond } from '../../http/respond.ts'
 
 const groupNotFound = (groupId: string) =>
-  new PortalError(400, 'GROUP_NOT_FOUND', `Group '${groupId}' does not exist or is inaccessible.`)
+  new PortalError(404, 'GROUP_NOT_FOUND', `Group '${groupId}' does not exist or is inaccessible.`)
 
 export const reassignGroupPath = '/community/groups/:groupId/reassign'
 
