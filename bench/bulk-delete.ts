@@ -19,7 +19,9 @@ import type { Db, Queryable } from '../server/db/connection.ts'
 import { insertRows } from '../server/seed/bulk.ts'
 import { insertFolder, insertGroup, insertMember, newId } from '../server/seed/org.ts'
 import { openDb } from '../server/db/connection.ts'
-import { type BulkBench, argValue, machine, openBulkBench, pool, rest, signedInPage, timeConfirmToResults } from './lib/bulk-browser.ts'
+import { parseArgs } from 'node:util'
+import { machine } from './lib/browser-report.ts'
+import { type BulkBench, openBulkBench, pool, rest, signedInPage, timeConfirmToResults } from './lib/bulk-browser.ts'
 import { writeResult } from './lib/results.ts'
 import { round2, roundSummary, summarize } from './lib/stats.ts'
 import { printTable } from './lib/table.ts'
@@ -135,8 +137,9 @@ async function consoleDelete(bench: BulkBench, round: number) {
 }
 
 async function main() {
-  const members = Number(argValue('members', '2000'))
-  const rounds = Number(argValue('rounds', '3'))
+  const { values } = parseArgs({ options: { members: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '3' } } })
+  const members = Number(values.members)
+  const rounds = Number(values.rounds)
   const loadBefore = machine()
   let itemsSeeded = 0
   const bench = await openBulkBench({

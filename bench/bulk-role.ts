@@ -14,7 +14,9 @@
  * reported, 100 single updateUserRole calls, 6 at once (a portal without the
  * extension, where the console falls back to them).
  */
-import { type BulkBench, argValue, machine, openBulkBench, pool, rest, signedInPage, timeConfirmToResults } from './lib/bulk-browser.ts'
+import { parseArgs } from 'node:util'
+import { machine } from './lib/browser-report.ts'
+import { type BulkBench, openBulkBench, pool, rest, signedInPage, timeConfirmToResults } from './lib/bulk-browser.ts'
 import { writeResult } from './lib/results.ts'
 import { round2, roundSummary, summarize } from './lib/stats.ts'
 import { printTable } from './lib/table.ts'
@@ -104,8 +106,9 @@ async function consoleChange(bench: BulkBench, usernames: readonly string[], rol
 }
 
 async function main() {
-  const members = Number(argValue('members', '2000'))
-  const rounds = Number(argValue('rounds', '6'))
+  const { values } = parseArgs({ options: { members: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '6' } } })
+  const members = Number(values.members)
+  const rounds = Number(values.rounds)
   const loadBefore = machine()
   const bench = await openBulkBench({ members })
   try {

@@ -32,11 +32,14 @@ export interface PortalSession {
   restUrl: string
 }
 
-/** generateToken with the bench administrator's password, as e2e signs in. */
-export async function signIn(server: ConsoleServer): Promise<PortalSession> {
+/** generateToken (the bench administrator's by default), as e2e signs in. */
+export async function signIn(
+  server: Pick<ConsoleServer, 'origin' | 'restUrl'>,
+  credentials: { username: string; password: string } = { username: BENCH_ADMIN, password: BENCH_ADMIN_PASSWORD },
+): Promise<PortalSession> {
   const body = new URLSearchParams({
-    username: BENCH_ADMIN,
-    password: BENCH_ADMIN_PASSWORD,
+    username: credentials.username,
+    password: credentials.password,
     client: 'referer',
     referer: server.origin,
     expiration: '120',

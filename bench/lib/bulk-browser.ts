@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises'
-import { cpus, loadavg, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 import type { Db } from '../../server/db/connection.ts'
@@ -8,7 +8,7 @@ import { ensureDemoOrganization } from '../../server/seed/demo.ts'
 import { SESSION_STORAGE_KEY } from '../../src/lib/session-key.ts'
 import { type ServerProcess, startServerProcess } from '../load-servers.ts'
 import { buildConsole } from './browser-fixture.ts'
-import { launchChromium } from './browser.ts'
+import { launchChromium, signIn } from './browser.ts'
 
 /**
  * What the bulk benchmarks (bulk-role.ts, bulk-delete.ts) share: a PGlite
@@ -24,15 +24,6 @@ export const BULK_MEMBER_PASSWORD = 'bench-Member-pass-1'
 /** The selection key the console reads (src/features/members/hooks/use-member-selection.ts), saved per organization and administrator: `members-console.selection:<orgId>:<username>`. */
 const SELECTION_KEY = 'members-console.selection'
 const CLIENT_ID = 'members-console'
-
-export function argValue(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback
-}
-
-export function machine() {
-  return { cores: cpus().length, loadAverage: loadavg().map((n) => Math.round(n * 100) / 100) }
-}
 
 export interface BulkBench {
   workDir: string
@@ -87,7 +78,7 @@ export async function openBulkBench(options: { members: number; extra?: (db: Db,
     const server = await startServerProcess({ dataDir }, { CONSOLE_DIR: built.dir })
     cleanups.push(() => server.stop())
     const origin = server.restUrl.replace(/\/sharing\/rest$/, '')
-    const token = await generateToken(server.restUrl, BULK_ADMIN, BULK_ADMIN_PASSWORD)
+    const token = await signIn({ origin, restUrl: server.restUrl }, { username: BULK_ADMIN, password: BULK_ADMIN_PASSWORD })
     const portal = await rest<{ id: string }>({ server, adminToken: token.token }, 'portals/self')
     const browser = await launchChromium()
     cleanups.push(() => browser.close())
@@ -96,13 +87,6 @@ export async function openBulkBench(options: { members: number; extra?: (db: Db,
     await close()
     throw error
   }
-}
-
-async function generateToken(restUrl: string, username: string, password: string): Promise<{ token: string; expires: number }> {
-  const body = new URLSearchParams({ username, password, client: 'referer', referer: 'http://127.0.0.1', expiration: '600', f: 'json' })
-  const answer = (await (await fetch(`${restUrl}/generateToken`, { method: 'POST', body })).json()) as { token: string; expires: number; error?: unknown }
-  if (answer.error) throw new Error(`generateToken: ${JSON.stringify(answer.error)}`)
-  return answer
 }
 
 /** One REST call with the admin token; throws on the ArcGIS error envelope. */
@@ -184,10 +168,12 @@ export async function timeConfirmToResults(page: Page, confirmName: string, done
         const now = bar.getAttribute('aria-valuenow')
         if (now) state.progress.add(now)
       }
+      // The count is on screen in the region, outside its status (which is announced only at start and end).
+      const region = document.querySelector('section[aria-label="Results"]')
+      const reading = /(\\d+) of \\d+/.exec(region ? region.textContent : '')
+      if (reading) state.progress.add(reading[1])
       const status = document.querySelector('section[aria-label="Results"] [role=status]')
       const text = status ? status.textContent : ''
-      const reading = /(\\d+) of \\d+/.exec(text)
-      if (reading) state.progress.add(reading[1])
       if (finished.test(text)) {
         state.end = performance.now()
         state.text = text
