@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { Hono } from 'hono'
-import { compressedAssets } from './console-assets.ts'
+import { compressedAssets, IMMUTABLE } from './console-assets.ts'
 import type { Queryable } from './db/connection.ts'
 import type { AppEnv, ServerConfig } from './http/context.ts'
 
@@ -53,7 +53,7 @@ export function registerConsole(app: Hono<AppEnv>, config: ServerConfig) {
     serveStatic({
       root,
       onFound: (_path, c) => {
-        c.header('Cache-Control', 'public, max-age=31536000, immutable')
+        c.header('Cache-Control', IMMUTABLE)
       },
     }),
   )

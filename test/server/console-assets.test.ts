@@ -53,7 +53,7 @@ describe("the console's hashed assets, compressed", () => {
     expect(gzipped.headers['content-encoding']).toBe('gzip')
     expect(gunzipSync(gzipped.body).toString()).toBe(script)
 
-    for (const acceptEncoding of ['identity', 'br;q=0, gzip;q=0']) {
+    for (const acceptEncoding of ['identity', 'br;q=0, gzip;q=0', 'br; q=0.0, gzip;q=0.000']) {
       const plain = await rawGet(`${server.baseUrl}/assets/index-abc123.js`, { 'accept-encoding': acceptEncoding })
       expect(plain.status).toBe(200)
       expect(plain.headers['content-encoding']).toBeUndefined()
@@ -70,5 +70,9 @@ describe("the console's hashed assets, compressed", () => {
     const missing = await rawGet(`${server.baseUrl}/assets/index-gone.js`, { 'accept-encoding': 'br' })
     expect(missing.headers['content-encoding']).toBeUndefined()
     expect(missing.headers['content-type'] ?? '').not.toContain('javascript')
+    // A path that does not decode is just not one of the files, not a server error.
+    const malformed = await rawGet(`${server.baseUrl}/assets/%E0%A4%A.js`, { 'accept-encoding': 'br' })
+    expect(malformed.status).toBeLessThan(500)
+    expect(malformed.headers['content-encoding']).toBeUndefined()
   })
 })
