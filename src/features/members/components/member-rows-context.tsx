@@ -10,7 +10,7 @@ export interface RoleChange {
   error?: Error
 }
 
-/** An error remembers the page it happened on (`pageKey`): a page left behind does not show it again on return. */
+/** An error belongs to the page it happened on (`pageKey`): once that page is left, it is gone. */
 type RoleChangeState = RoleChange & { page: string }
 
 /**
@@ -35,6 +35,12 @@ export function MemberRowsProvider({ pageKey, children }: { pageKey: string; chi
   const userTypes = useQuery(memberQueries.userTypes()).data ?? NONE
   const queryClient = useQueryClient()
   const [changes, setChanges] = useState<ReadonlyMap<string, RoleChangeState>>(new Map())
+  const [shownPage, setShownPage] = useState(pageKey)
+  // Another page: errors of the one left behind are dropped, not kept for a return (adjusted while rendering).
+  if (shownPage !== pageKey) {
+    setShownPage(pageKey)
+    if ([...changes.values()].some((change) => change.error)) setChanges(new Map([...changes].filter(([, change]) => !change.error)))
+  }
 
   const changeRole = useCallback(
     async (username: string, roleId: string, page: string) => {
@@ -58,6 +64,7 @@ export function MemberRowsProvider({ pageKey, children }: { pageKey: string; chi
       userTypes,
       roleChangeOf: (username) => {
         const change = changes.get(username.toLowerCase())
+        // An error that arrives after its page was left is not shown on another page.
         return change?.error && change.page !== pageKey ? undefined : change
       },
       changeRole: (username, roleId) => {

@@ -49,6 +49,8 @@ const CLOSED = Symbol('closed')
 export function MenuButton({ children, ariaLabel, className, menuLabel, items, onAction, onOpen, placement = 'bottom start', isPending, subject = '' }: MenuButtonProps) {
   const trigger = useRef<HTMLButtonElement>(null)
   const [openFor, setOpenFor] = useState<string | typeof CLOSED>(CLOSED)
+  // Opened for another subject: closed for good, so it does not reopen if that one comes back.
+  if (openFor !== CLOSED && openFor !== subject) setOpenFor(CLOSED)
   const open = openFor === subject
   const setOpen = (value: boolean) => setOpenFor(value ? subject : CLOSED)
   const show = () => {

@@ -43,6 +43,10 @@ describe('rows reused by position', () => {
     rerender(menu('bob'))
     expect(screen.queryByRole('menu')).toBeNull()
     expect(screen.getByRole('button', { name: 'More options for bob' }).getAttribute('aria-expanded')).toBe('false')
+    // Ann back in that row (a refresh, Next then Previous): her menu stays closed.
+    rerender(menu('ann'))
+    expect(screen.queryByRole('menu')).toBeNull()
+    expect(screen.getByRole('button', { name: 'More options for ann' }).getAttribute('aria-expanded')).toBe('false')
     expect(onAction).not.toHaveBeenCalled()
   })
 })

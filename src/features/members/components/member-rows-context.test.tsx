@@ -1,0 +1,40 @@
+import { QueryClient } from '@tanstack/react-query'
+import { act, render, screen } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import { updateUserRole } from '../api/update-user-role.ts'
+import { makeWrapper } from '../hooks/selection-test-utils.tsx'
+import { MemberRowsProvider, useMemberRows } from './member-rows-context.tsx'
+
+vi.mock('../api/update-user-role.ts', () => ({ updateUserRole: vi.fn() }))
+vi.mock('../api/get-roles.ts', () => ({ getRoles: vi.fn(async () => []) }))
+vi.mock('../api/get-user-types.ts', () => ({ getUserTypes: vi.fn(async () => []) }))
+const updateMock = vi.mocked(updateUserRole)
+
+let rows: ReturnType<typeof useMemberRows>
+function Probe() {
+  rows = useMemberRows()
+  const change = rows.roleChangeOf('pat')
+  return <p data-testid="pat">{change?.error ? `error: ${change.error.message}` : change?.pending ? `sending ${change.pending}` : 'idle'}</p>
+}
+
+describe('role changes from the rows', () => {
+  it('shows a failed change on its page, and drops it once that page is left', async () => {
+    updateMock.mockRejectedValueOnce(new Error('The role does not fit.'))
+    const Wrapper = makeWrapper('test.rows', new QueryClient())
+    const page = (key: string) => (
+      <Wrapper>
+        <MemberRowsProvider pageKey={key}>
+          <Probe />
+        </MemberRowsProvider>
+      </Wrapper>
+    )
+    const { rerender } = render(page('start=1'))
+    await act(async () => rows.changeRole('pat', 'org_publisher'))
+    expect(screen.getByTestId('pat').textContent).toBe('error: The role does not fit.')
+    rerender(page('start=26'))
+    expect(screen.getByTestId('pat').textContent).toBe('idle')
+    // Back on the first page: the old error is not read out again.
+    rerender(page('start=1'))
+    expect(screen.getByTestId('pat').textContent).toBe('idle')
+  })
+})
