@@ -84,13 +84,22 @@ function MembersList() {
   )
 }
 
+/**
+ * How long a page must stay on screen before its next page is fetched. While
+ * someone types, each answer is followed at once by the next search, and the
+ * page 2 of a half-typed term would only compete with it (members-console.md:
+ * one request in flight per burst).
+ */
+const PREFETCH_AFTER_MS = 200
+
 /** Fetches the next page in the background so "Next page" shows it at once. */
 function usePrefetchNextPage(params: ReturnType<typeof buildMemberSearchParams>, total?: number) {
   const queryClient = useQueryClient()
   useEffect(() => {
     const nextStart = params.start + params.num
     if (total === undefined || nextStart > Math.min(total, MAX_PAGEABLE)) return
-    void queryClient.prefetchQuery(memberQueries.list({ ...params, start: nextStart }))
+    const timer = window.setTimeout(() => void queryClient.prefetchQuery(memberQueries.list({ ...params, start: nextStart })), PREFETCH_AFTER_MS)
+    return () => window.clearTimeout(timer)
   }, [queryClient, params, total])
 }
 

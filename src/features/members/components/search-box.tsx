@@ -30,6 +30,8 @@ export function SearchBox({ text, scope, searching, onSearch, onScopeChange }: S
   const [committed, setCommitted] = useState(text)
   const [urlText, setUrlText] = useState(text)
   const typedAt = useRef(0)
+  // Enter was pressed while a request was out: send as soon as it is answered.
+  const sendWhenFree = useRef(false)
 
   // The URL's text changed. From elsewhere (Back, "Clear"), the box shows it; our own search
   // coming back leaves what was typed since. Adjusted while rendering, so the effect below
@@ -44,6 +46,7 @@ export function SearchBox({ text, scope, searching, onSearch, onScopeChange }: S
 
   const commit = useCallback(
     (value: string) => {
+      sendWhenFree.current = false
       setCommitted(value)
       onSearch(value)
     },
@@ -53,8 +56,9 @@ export function SearchBox({ text, scope, searching, onSearch, onScopeChange }: S
   useEffect(() => {
     if (draft === committed) return
     // After waiting for an answer, the pause may already be over.
-    const pauseLeft = Math.max(0, (searching ? LONGEST_HOLD_MS : SEARCH_PAUSE_MS) - (performance.now() - typedAt.current))
-    const timer = window.setTimeout(() => commit(draft), pauseLeft)
+    const sinceTyping = performance.now() - typedAt.current
+    const wait = searching ? LONGEST_HOLD_MS - sinceTyping : sendWhenFree.current ? 0 : SEARCH_PAUSE_MS - sinceTyping
+    const timer = window.setTimeout(() => commit(draft), Math.max(0, wait))
     return () => window.clearTimeout(timer)
   }, [draft, committed, searching, commit])
 
@@ -70,11 +74,14 @@ export function SearchBox({ text, scope, searching, onSearch, onScopeChange }: S
           maxLength={200}
           onChange={(event) => {
             typedAt.current = performance.now()
+            sendWhenFree.current = false
             setDraft(event.target.value)
           }}
           onKeyDown={(event) => {
-            // Enter searches at once instead of waiting for the pause.
-            if (event.key === 'Enter' && draft !== committed) commit(draft)
+            // Enter searches without waiting for the pause: at once, or as soon as the request out is answered.
+            if (event.key !== 'Enter' || draft === committed) return
+            if (searching) sendWhenFree.current = true
+            else commit(draft)
           }}
         />
       </label>
