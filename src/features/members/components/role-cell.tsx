@@ -7,6 +7,8 @@ import { useReleaseFocusOnNewMember } from '../hooks/use-release-focus-on-new-me
 import { useMemberRows } from './member-rows-context.tsx'
 import './selection.css'
 
+const roleLabel = (username: string) => `Role for ${username}`
+
 /**
  * The row's role: a "Role for <username>" dropdown for whoever may change it,
  * offering only roles that fit the member's user type (the others stay
@@ -17,7 +19,7 @@ export function RoleCell({ member }: { member: MemberSummary }) {
   const { roles, userTypes, roleChangeOf, changeRole } = useMemberRows()
   const noteId = useId()
   const select = useRef<HTMLSelectElement>(null)
-  useReleaseFocusOnNewMember(select, member.username)
+  useReleaseFocusOnNewMember(select, member.username, roleLabel)
   const change = roleChangeOf(member.username)
   const current = roleIdOf(member)
   const currentName = roleNameOf(member, roles)
@@ -33,7 +35,7 @@ export function RoleCell({ member }: { member: MemberSummary }) {
       <select
         ref={select}
         className="role-cell__select"
-        aria-label={`Role for ${member.username}`}
+        aria-label={roleLabel(member.username)}
         aria-describedby={note ? noteId : undefined}
         value={change?.pending ?? current}
         // Not disabled while sending: that would take focus away from the row.

@@ -3,6 +3,7 @@ import { type MemberSummary, SELECTION_LIMIT, useMemberSelection } from '../hook
 import { useReleaseFocusOnNewMember } from '../hooks/use-release-focus-on-new-member.ts'
 import './selection.css'
 
+const selectLabel = (username: string) => `Select ${username}`
 const LIMIT_REASON = `At most ${SELECTION_LIMIT} members can be selected at once. Deselect some to select others.`
 
 /** Why a box is disabled, as its accessible description (and a tooltip for pointer users). */
@@ -25,7 +26,7 @@ export function SelectionCheckbox({ member }: { member: MemberSummary }) {
   const blocked = !selected && isFull
   const reasonId = useId()
   const box = useRef<HTMLInputElement>(null)
-  useReleaseFocusOnNewMember(box, member.username)
+  useReleaseFocusOnNewMember(box, member.username, selectLabel)
 
   // A selected member shown with fresher data (after a change) updates what the selection keeps.
   useEffect(() => {
@@ -38,7 +39,7 @@ export function SelectionCheckbox({ member }: { member: MemberSummary }) {
         ref={box}
         type="checkbox"
         className="selection-checkbox"
-        aria-label={`Select ${member.username}`}
+        aria-label={selectLabel(member.username)}
         aria-describedby={blocked ? reasonId : undefined}
         title={blocked ? LIMIT_REASON : undefined}
         checked={selected}

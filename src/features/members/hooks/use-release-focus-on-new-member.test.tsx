@@ -5,11 +5,25 @@ import { describe, expect, it, vi } from 'vitest'
 import { MenuButton } from '../components/row-actions-menu-button.tsx'
 import { useReleaseFocusOnNewMember } from './use-release-focus-on-new-member.ts'
 
+const selectLabel = (username: string) => `Select ${username}`
+
 /** A control reused by position, as the table's rows are. */
 function RowControl({ username }: { username: string }) {
   const box = useRef<HTMLInputElement>(null)
-  useReleaseFocusOnNewMember(box, username)
-  return <input ref={box} type="checkbox" aria-label={`Select ${username}`} />
+  useReleaseFocusOnNewMember(box, username, selectLabel)
+  return <input ref={box} type="checkbox" aria-label={selectLabel(username)} />
+}
+
+/** Two rows, showing `members` in order. */
+function Rows({ members }: { members: string[] }) {
+  return (
+    <>
+      {members.map((username, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: by position, as the table's rows
+        <RowControl key={index} username={username} />
+      ))}
+    </>
+  )
 }
 
 describe('rows reused by position', () => {
@@ -27,6 +41,20 @@ describe('rows reused by position', () => {
     rerender(<RowControl username="cy" />)
     await userEvent.click(screen.getByRole('checkbox', { name: 'Select cy' }))
     expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: 'Select cy' }))
+  })
+
+  it('when rows swap members, focus follows the member it was on', async () => {
+    const { rerender } = render(<Rows members={['ann', 'bob']} />)
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Select bob' }))
+    const [first, second] = screen.getAllByRole('checkbox')
+    expect(document.activeElement).toBe(second)
+    rerender(<Rows members={['bob', 'ann']} />)
+    expect(document.activeElement).toBe(first)
+    expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: 'Select bob' }))
+    // Bob leaves the page: nothing to follow, focus is let go.
+    rerender(<Rows members={['cy', 'ann']} />)
+    expect(document.activeElement).not.toBe(screen.getByRole('checkbox', { name: 'Select cy' }))
+    expect(document.activeElement?.getAttribute('aria-label') ?? '').not.toMatch(/^Select/)
   })
 
   it("an open menu closes when its row shows another member, and never acts for them", async () => {
