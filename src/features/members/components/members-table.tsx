@@ -94,7 +94,7 @@ export function MembersTable({ table, status }: { table: Table; status: ListStat
  * instead of building 25 new ones (most of its time, bench/README.md). What a
  * person may be in the middle of never carries over to the next member: an
  * open actions menu closes (MenuButton's `subject`), a focused checkbox or
- * role dropdown lets go of focus (useReleaseFocusOnNewMember). Memoized: the
+ * role dropdown lets go of focus (useFocusFollowsMember). Memoized: the
  * page's other updates (progress, counts, selection bar) leave rows whose
  * member is unchanged alone.
  */

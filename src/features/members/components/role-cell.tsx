@@ -3,7 +3,7 @@ import { useSession } from '../../../lib/session.tsx'
 import { PRIVILEGE, roleIdOf, roleNameOf } from '../domain/member-facts.ts'
 import { roleOptionsFor, whyRoleIsLocked } from '../domain/role-fit.ts'
 import type { MemberSummary } from '../hooks/use-member-selection.ts'
-import { useReleaseFocusOnNewMember } from '../hooks/use-release-focus-on-new-member.ts'
+import { useFocusFollowsMember } from '../hooks/use-focus-follows-member.ts'
 import { useMemberRows } from './member-rows-context.tsx'
 import './selection.css'
 
@@ -19,7 +19,7 @@ export function RoleCell({ member }: { member: MemberSummary }) {
   const { roles, userTypes, roleChangeOf, changeRole } = useMemberRows()
   const noteId = useId()
   const select = useRef<HTMLSelectElement>(null)
-  useReleaseFocusOnNewMember(select, member.username, roleLabel)
+  useFocusFollowsMember(select, member.username, roleLabel)
   const change = roleChangeOf(member.username)
   const current = roleIdOf(member)
   const currentName = roleNameOf(member, roles)

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react'
 import { type MemberSummary, SELECTION_LIMIT, useMemberSelection } from '../hooks/use-member-selection.ts'
-import { useReleaseFocusOnNewMember } from '../hooks/use-release-focus-on-new-member.ts'
+import { useFocusFollowsMember } from '../hooks/use-focus-follows-member.ts'
 import './selection.css'
 
 const selectLabel = (username: string) => `Select ${username}`
@@ -26,7 +26,7 @@ export function SelectionCheckbox({ member }: { member: MemberSummary }) {
   const blocked = !selected && isFull
   const reasonId = useId()
   const box = useRef<HTMLInputElement>(null)
-  useReleaseFocusOnNewMember(box, member.username, selectLabel)
+  useFocusFollowsMember(box, member.username, selectLabel)
 
   // A selected member shown with fresher data (after a change) updates what the selection keeps.
   useEffect(() => {

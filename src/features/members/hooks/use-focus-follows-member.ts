@@ -9,7 +9,7 @@ import { type RefObject, useLayoutEffect, useRef } from 'react'
  * way an open native dropdown closes, before anything is painted: a key press
  * or a choice meant for one member must never reach the next one.
  */
-export function useReleaseFocusOnNewMember(control: RefObject<HTMLElement | null>, username: string, labelFor: (username: string) => string) {
+export function useFocusFollowsMember(control: RefObject<HTMLElement | null>, username: string, labelFor: (username: string) => string) {
   const shownFor = useRef(username)
   // Read while rendering, before this commit moves any member: when two rows swap members, only
   // the one that had focus acts, whichever of the two runs its effect first.

@@ -3,14 +3,14 @@ import userEvent from '@testing-library/user-event'
 import { useRef } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { MenuButton } from '../components/row-actions-menu-button.tsx'
-import { useReleaseFocusOnNewMember } from './use-release-focus-on-new-member.ts'
+import { useFocusFollowsMember } from './use-focus-follows-member.ts'
 
 const selectLabel = (username: string) => `Select ${username}`
 
 /** A control reused by position, as the table's rows are. */
 function RowControl({ username }: { username: string }) {
   const box = useRef<HTMLInputElement>(null)
-  useReleaseFocusOnNewMember(box, username, selectLabel)
+  useFocusFollowsMember(box, username, selectLabel)
   return <input ref={box} type="checkbox" aria-label={selectLabel(username)} />
 }
 
