@@ -93,8 +93,8 @@ export function MembersTable({ table, status }: { table: Table; status: ListStat
  * Rows are kept by position, so "Next page" rewrites the text of 25 rows
  * instead of building 25 new ones (most of its time, bench/README.md). What a
  * person may be in the middle of never carries over to the next member: an
- * open actions menu closes (MenuButton's `subject`), a focused checkbox or
- * role dropdown lets go of focus (useFocusFollowsMember). Memoized: the
+ * open actions menu closes (MenuButton's `subject`), and focus on a checkbox
+ * or role dropdown follows its member (useFocusFollowsMember). Memoized: the
  * page's other updates (progress, counts, selection bar) leave rows whose
  * member is unchanged alone.
  */
