@@ -15,12 +15,19 @@ export async function changeMembers(
   usernames: string[],
   change: (tx: Queryable, target: UserRow, actor: Caller) => Promise<ChangeOutcome<unknown>>,
 ): Promise<MemberResult[]> {
-  if (!request.actor.privileges.has(request.privilege)) {
-    const refusal = notPermitted()
-    for (const username of usernames) await recordRefusal(request, username, refusal)
-    throw refusal
-  }
+  await requireBulkPrivilege(request, usernames)
   return forEachMember(usernames, async (username) => {
     await changeMember({ ...request, username }, change)
   })
+}
+
+/** Without the privilege, the whole call is refused (403), each listed member's refusal audited. */
+export async function requireBulkPrivilege(request: Omit<ChangeRequest, 'username'> & { privilege: string }, usernames: string[]): Promise<void> {
+  if (!request.actor.privileges.has(request.privilege)) await refuseAll(request, usernames, notPermitted())
+}
+
+/** Refuses the whole call with `error`, after recording the refusal for every member it names. */
+export async function refuseAll(request: Omit<ChangeRequest, 'username'>, usernames: string[], error: unknown): Promise<never> {
+  for (const username of usernames) await recordRefusal(request, username, error)
+  throw error
 }

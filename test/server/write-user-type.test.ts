@@ -99,6 +99,27 @@ describe('updateUserLicenseType', () => {
     expect(tooMany.error.message).toContain('100')
   })
 
+  test('an unknown type or role is recorded as refused for each member named; without the privilege it is a 403 first', async () => {
+    // This test's own attempts: a type and a role no other test sends.
+    const refusals = async (code: string) =>
+      (
+        await server.db.query<{ target: string; after: { userLicenseTypeId?: string; role?: string } }>(
+          "select target, after from audit_log where operation = 'updateUserLicenseType' and outcome = 'failure' and message_code = $1 order by target",
+          [code],
+        )
+      ).filter((r) => r.after.userLicenseTypeId === 'goldUT' || r.after.role === 'no-such-role')
+    await updateType('user,publisher', 'goldUT')
+    expect((await refusals('INVALID_USER_TYPE')).map((r) => [r.target, r.after])).toEqual([
+      ['publisher', { userLicenseTypeId: 'goldUT' }],
+      ['user', { userLicenseTypeId: 'goldUT' }],
+    ])
+    await updateType('user', 'creatorUT', { role: 'no-such-role' })
+    expect((await refusals('INVALID_ROLE')).map((r) => [r.target, r.after])).toEqual([['user', { userLicenseTypeId: 'creatorUT', role: 'no-such-role' }]])
+    const publisher = await server.tokenFor('publisher')
+    expect((await updateType('owner', 'goldUT', {}, publisher)).error).toMatchObject({ code: 403, messageCode: 'GWM_0003' })
+    expect(await refusals('INVALID_USER_TYPE')).toHaveLength(2)
+  })
+
   test('a publisher is refused for the whole call', async () => {
     const publisher = await server.tokenFor('publisher')
     expect((await updateType('user', 'GISProfessionalBasicUT', {}, publisher)).error).toMatchObject({ code: 403, messageCode: 'GWM_0003' })

@@ -1,10 +1,10 @@
 import type { Context } from 'hono'
 import { requireCaller } from '../../auth/caller.ts'
-import { changeMembers } from '../../domain/bulk-change.ts'
+import { changeMembers, refuseAll, requireBulkPrivilege } from '../../domain/bulk-change.ts'
 import { applyUserTypeChange } from '../../domain/change-user-type.ts'
 import { checkOwnPortal } from '../../domain/portal-scope.ts'
 import { resolveRole } from '../../domain/roles.ts'
-import { loadUserTypes, pickUserType } from '../../domain/user-types.ts'
+import { loadUserTypes, pickUserType, type UserTypeInfo } from '../../domain/user-types.ts'
 import { parseUsernames } from '../../http/bulk.ts'
 import type { AppEnv } from '../../http/context.ts'
 import { requireParam } from '../../http/params.ts'
@@ -26,19 +26,22 @@ export async function updateUserLicenseType(c: Context<AppEnv>) {
   const typeParam = requireParam(params, 'userLicenseType')
   const roleParam = params.role?.trim() || undefined
   const db = c.get('db')
-  // Unknown type or role: the whole call is a 400, before any member changes.
+  const request = { db, actor: caller, operation: 'updateUserLicenseType', privilege: 'portal:admin:manageLicenses', lockOrg: true }
+  // The privilege first: without it, the answer is 403 whatever else is wrong.
+  await requireBulkPrivilege(request, usernames)
+  // Unknown type or role: the whole call is a 400 before any member changes, recorded for each
+  // member named (as updateUserRole records an unknown role against its member).
   const types = await loadUserTypes(db, caller.orgId)
-  const type = pickUserType(types, typeParam)
-  const newRole = roleParam ? await resolveRole(db, caller.orgId, roleParam) : undefined
+  let type: UserTypeInfo
+  let newRole: Awaited<ReturnType<typeof resolveRole>> | undefined
+  try {
+    type = pickUserType(types, typeParam)
+    newRole = roleParam ? await resolveRole(db, caller.orgId, roleParam) : undefined
+  } catch (error) {
+    return refuseAll({ ...request, requested: { userLicenseTypeId: typeParam, ...(roleParam && { role: roleParam }) } }, usernames, error)
+  }
   const results = await changeMembers(
-    {
-      db,
-      actor: caller,
-      operation: 'updateUserLicenseType',
-      privilege: 'portal:admin:manageLicenses',
-      lockOrg: true,
-      requested: { userLicenseTypeId: type.id, ...(newRole && { role: newRole.role, roleId: newRole.roleId }) },
-    },
+    { ...request, requested: { userLicenseTypeId: type.id, ...(newRole && { role: newRole.role, roleId: newRole.roleId }) } },
     usernames,
     (tx, target, actor) => applyUserTypeChange(tx, actor, target, { type, types, newRole }),
   )
