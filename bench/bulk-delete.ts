@@ -112,7 +112,7 @@ async function consoleDelete(bench: BulkBench, round: number) {
   })
   const { context, page } = await signedInPage(bench, selection)
   try {
-    await page.goto(`${bench.origin}/`)
+    await page.goto(`${bench.server.origin}/`)
     await page.getByRole('button', { name: `${COUNT} members selected` }).waitFor()
     await page.getByRole('button', { name: 'Delete', exact: true }).click()
     const dialog = page.getByRole('dialog', { name: 'Delete members' })

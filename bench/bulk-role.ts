@@ -91,7 +91,7 @@ async function consoleChange(bench: BulkBench, usernames: readonly string[], rol
   const selection = await fetchMembers(bench, usernames)
   const { context, page } = await signedInPage(bench, selection)
   try {
-    await page.goto(`${bench.origin}/`)
+    await page.goto(`${bench.server.origin}/`)
     await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor()
     await page.getByRole('button', { name: `${COUNT} members selected` }).waitFor()
     await page.getByRole('button', { name: 'Change role', exact: true }).click()

@@ -5,10 +5,10 @@ import type { Browser, BrowserContext, Page } from '@playwright/test'
 import type { Db } from '../../server/db/connection.ts'
 import { openDb } from '../../server/db/connection.ts'
 import { ensureDemoOrganization } from '../../server/seed/demo.ts'
+import { SELECTION_STORAGE_KEY } from '../../src/features/members/hooks/selection-key.ts'
 import { SESSION_STORAGE_KEY } from '../../src/lib/session-key.ts'
-import { type ServerProcess, startServerProcess } from '../load-servers.ts'
 import { buildConsole } from './browser-fixture.ts'
-import { launchChromium, signIn } from './browser.ts'
+import { type ConsoleServer, launchChromium, signIn, startConsoleServer } from './browser.ts'
 
 /**
  * What the bulk benchmarks (bulk-role.ts, bulk-delete.ts) share: a PGlite
@@ -21,8 +21,6 @@ import { launchChromium, signIn } from './browser.ts'
 export const BULK_ADMIN = 'admin'
 export const BULK_ADMIN_PASSWORD = 'bench-Admin-pass-1'
 export const BULK_MEMBER_PASSWORD = 'bench-Member-pass-1'
-/** The selection key the console reads (src/features/members/hooks/use-member-selection.ts), saved per organization and administrator: `members-console.selection:<orgId>:<username>`. */
-const SELECTION_KEY = 'members-console.selection'
 const CLIENT_ID = 'members-console'
 
 export interface BulkBench {
@@ -31,9 +29,7 @@ export interface BulkBench {
   consoleDir: string
   buildMs: number
   seedMs: number
-  server: ServerProcess
-  /** http://127.0.0.1:<port> */
-  origin: string
+  server: ConsoleServer
   browser: Browser
   adminToken: string
   adminTokenExpires: number
@@ -75,14 +71,13 @@ export async function openBulkBench(options: { members: number; extra?: (db: Db,
     const seedMs = performance.now() - seedStarted
     // The same cached build as the browser benchmarks: one `vite build` per source version.
     const built = await buildConsole()
-    const server = await startServerProcess({ dataDir }, { CONSOLE_DIR: built.dir })
+    const server = await startConsoleServer(dataDir, built.dir)
     cleanups.push(() => server.stop())
-    const origin = server.restUrl.replace(/\/sharing\/rest$/, '')
-    const token = await signIn({ origin, restUrl: server.restUrl }, { username: BULK_ADMIN, password: BULK_ADMIN_PASSWORD })
+    const token = await signIn(server, { username: BULK_ADMIN, password: BULK_ADMIN_PASSWORD })
     const portal = await rest<{ id: string }>({ server, adminToken: token.token }, 'portals/self')
     const browser = await launchChromium()
     cleanups.push(() => browser.close())
-    return { workDir, dataDir, consoleDir: built.dir, buildMs: built.ms, seedMs, server, origin, browser, adminToken: token.token, adminTokenExpires: token.expires, orgId: portal.id, close }
+    return { workDir, dataDir, consoleDir: built.dir, buildMs: built.ms, seedMs, server, browser, adminToken: token.token, adminTokenExpires: token.expires, orgId: portal.id, close }
   } catch (error) {
     await close()
     throw error
@@ -128,7 +123,7 @@ export async function signedInPage(bench: BulkBench, selection: readonly object[
       sessionStorage.setItem(keys[1]!, values[1]!)
     },
     [
-      [SESSION_STORAGE_KEY, `${SELECTION_KEY}:${bench.orgId}:${BULK_ADMIN}`],
+      [SESSION_STORAGE_KEY, `${SELECTION_STORAGE_KEY}:${bench.orgId}:${BULK_ADMIN}`],
       [session, JSON.stringify(selection)],
     ] as const,
   )

@@ -3,7 +3,6 @@ import { ADMIN_USERNAME, CLIENT_ID, restUrl } from './env.ts'
 import { SESSION_STORAGE_KEY as SESSION_KEY } from '../../src/lib/session-key.ts'
 import { generateToken, type PortalToken } from './portal-api.ts'
 
-
 interface TestFixtures {
   /** Who the page is signed in as before the test starts; null = signed out. Override with test.use({ asUser }). */
   asUser: string | null

@@ -2,11 +2,11 @@ import { createElement, createContext, type ReactNode, useCallback, useContext, 
 import { MemberDialogsProvider } from '../dialogs/member-dialogs-host.tsx'
 import { useSession } from '../../../lib/session.tsx'
 import type { Member } from '../types.ts'
+import { SELECTION_STORAGE_KEY } from './selection-key.ts'
 import { BulkRunProvider } from './use-bulk-run.ts'
 
 /** Most members one bulk call takes (portal-api.md §7 rule 10), so most one selection holds. */
 export const SELECTION_LIMIT = 100
-export const SELECTION_STORAGE_KEY = 'members-console.selection'
 
 /** What the selection keeps of a member: enough to act on, list and export them off-page. */
 export type MemberSummary = Pick<
