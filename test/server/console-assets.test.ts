@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startTestServer, type TestServer } from './harness.ts'
 
@@ -20,7 +20,7 @@ function rawGet(url: string, headers: Record<string, string>): Promise<{ status:
   })
 }
 
-describe("the console's hashed assets, compressed", () => {
+describe("the console's hashed assets, as the build compressed them", () => {
   let server: TestServer
   const parentDir = mkdtempSync(join(tmpdir(), 'members-console-assets-'))
   const consoleDir = join(parentDir, 'console')
@@ -28,7 +28,11 @@ describe("the console's hashed assets, compressed", () => {
   beforeAll(async () => {
     mkdirSync(join(consoleDir, 'assets'), { recursive: true })
     writeFileSync(join(parentDir, 'private.js'), 'secret-looking')
+    // As vite.config.ts's precompress step writes them; a style without them is served plain.
     writeFileSync(join(consoleDir, 'assets', 'index-abc123.js'), script)
+    writeFileSync(join(consoleDir, 'assets', 'index-abc123.js.br'), brotliCompressSync(script))
+    writeFileSync(join(consoleDir, 'assets', 'index-abc123.js.gz'), gzipSync(script))
+    writeFileSync(join(consoleDir, 'assets', 'index-abc123.css'), 'body{}')
     writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>Members</title>')
     server = await startTestServer({ consoleDir })
   })
@@ -59,6 +63,9 @@ describe("the console's hashed assets, compressed", () => {
       expect(plain.headers['content-encoding']).toBeUndefined()
       expect(plain.body.toString()).toBe(script)
     }
+    const style = await rawGet(`${server.baseUrl}/assets/index-abc123.css`, { 'accept-encoding': 'br' })
+    expect(style.headers['content-encoding']).toBeUndefined()
+    expect(style.body.toString()).toBe('body{}')
   })
 
   test('only files inside the console: no way out of it, and a missing file is not found', async () => {
