@@ -1,6 +1,6 @@
 import './members-page.css'
 import { keepPreviousData, useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { formatNumber } from '../../../lib/format.ts'
 import { memberQueries } from '../api/member-queries.ts'
 import { buildMemberSearchParams, stableNow } from '../api/search-query.ts'
@@ -34,10 +34,19 @@ function MembersList() {
   const list = useQuery({ ...memberQueries.list(params), placeholderData: keepPreviousData })
   // Any page of the list in flight, prefetches included: the search box sends nothing more meanwhile.
   const searching = useIsFetching({ queryKey: memberQueries.lists() }) > 0
+  const queryClient = useQueryClient()
+  const isSearching = useCallback(() => queryClient.isFetching({ queryKey: memberQueries.lists() }) > 0, [queryClient])
+  // What the search box holds, searched or not yet (read by the prefetch's timer, so a ref, not state).
+  const draft = useRef(view.q)
+  const onDraftChange = useCallback((text: string) => {
+    draft.current = text
+  }, [])
+  // Background requests wait while someone types (members-console.md: one request in flight per burst).
+  const isQuiet = useCallback(() => draft.current === view.q && !isSearching(), [view.q, isSearching])
   const table = useMembersTable(view, setView, list.data)
   // Only this view's own total says whether a next page exists: the previous view's rows,
   // kept on screen while this one loads, would prefetch a page that may not exist.
-  usePrefetchNextPage(params, list.isPlaceholderData ? undefined : list.data?.total)
+  usePrefetchNextPage(params, list.isPlaceholderData ? undefined : list.data?.total, isQuiet)
   useStayInRange(view, list.isPlaceholderData ? undefined : list.data, setView)
   useDropUnknownFilterIds(view, setView)
 
@@ -57,7 +66,15 @@ function MembersList() {
         )}
       </div>
       <div className="toolbar">
-        <SearchBox text={view.q} scope={view.in} searching={searching} onSearch={onSearch} onScopeChange={(scope) => setView({ in: scope })} />
+        <SearchBox
+          text={view.q}
+          scope={view.in}
+          searching={searching}
+          isSearching={isSearching}
+          onSearch={onSearch}
+          onDraftChange={onDraftChange}
+          onScopeChange={(scope) => setView({ in: scope })}
+        />
         <MemberFilters view={view} setView={setView} />
         <SortControls sort={view.sort} order={view.order} onChange={(changes) => setView(changes)} />
       </div>
@@ -85,22 +102,31 @@ function MembersList() {
 }
 
 /**
- * How long a page must stay on screen before its next page is fetched. While
- * someone types, each answer is followed at once by the next search, and the
- * page 2 of a half-typed term would only compete with it (members-console.md:
- * one request in flight per burst).
+ * How long a page must stay on screen before its next page is fetched, and how
+ * often to look again while it cannot be. While someone types, each answer is
+ * followed at once by the next search, and the page 2 of a half-typed term
+ * would only compete with it.
  */
 const PREFETCH_AFTER_MS = 200
 
-/** Fetches the next page in the background so "Next page" shows it at once. */
-function usePrefetchNextPage(params: ReturnType<typeof buildMemberSearchParams>, total?: number) {
+/**
+ * Fetches the next page in the background so "Next page" shows it at once.
+ * `isQuiet` is read when the timer fires, not when it is set: typing or a
+ * request that started in between makes it wait.
+ */
+function usePrefetchNextPage(params: ReturnType<typeof buildMemberSearchParams>, total: number | undefined, isQuiet: () => boolean) {
   const queryClient = useQueryClient()
   useEffect(() => {
     const nextStart = params.start + params.num
     if (total === undefined || nextStart > Math.min(total, MAX_PAGEABLE)) return
-    const timer = window.setTimeout(() => void queryClient.prefetchQuery(memberQueries.list({ ...params, start: nextStart })), PREFETCH_AFTER_MS)
+    let timer = 0
+    const prefetchWhenQuiet = () => {
+      if (isQuiet()) void queryClient.prefetchQuery(memberQueries.list({ ...params, start: nextStart }))
+      else timer = window.setTimeout(prefetchWhenQuiet, PREFETCH_AFTER_MS)
+    }
+    timer = window.setTimeout(prefetchWhenQuiet, PREFETCH_AFTER_MS)
     return () => window.clearTimeout(timer)
-  }, [queryClient, params, total])
+  }, [queryClient, params, total, isQuiet])
 }
 
 /** A stale link (page 40 of what is now 3 pages) lands on the last page instead of an empty one. */

@@ -5,13 +5,32 @@ import { SEARCH_PAUSE_MS, SearchBox } from './search-box.tsx'
 beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] }))
 afterEach(() => vi.useRealTimers())
 
+/**
+ * `searching` is what the box was last told; `requestOut` is the truth it reads when
+ * sending. They differ only between a request starting and the page re-rendering.
+ */
 function setup(searching: boolean) {
   const onSearch = vi.fn()
-  const box = (busy: boolean) => <SearchBox text="" scope="all" searching={busy} onSearch={onSearch} onScopeChange={() => undefined} />
+  const onDraftChange = vi.fn()
+  let requestOut = searching
+  const box = (busy: boolean, text = '') => (
+    <SearchBox text={text} scope="all" searching={busy} isSearching={() => requestOut} onSearch={onSearch} onDraftChange={onDraftChange} onScopeChange={() => undefined} />
+  )
   const view = render(box(searching))
   const input = screen.getByRole('searchbox', { name: 'Search members' })
   const type = (value: string) => fireEvent.change(input, { target: { value } })
-  return { onSearch, input, type, setSearching: (busy: boolean) => view.rerender(box(busy)) }
+  return {
+    onSearch,
+    onDraftChange,
+    input,
+    type,
+    setSearching: (busy: boolean) => {
+      requestOut = busy
+      view.rerender(box(busy))
+    },
+    setRequestOutUnseen: (out: boolean) => (requestOut = out),
+    showUrlText: (text: string) => view.rerender(box(requestOut, text)),
+  }
 }
 
 describe('Search members box', () => {
@@ -54,5 +73,37 @@ describe('Search members box', () => {
     expect(onSearch).not.toHaveBeenCalled()
     act(() => vi.advanceTimersByTime(200))
     expect(onSearch.mock.calls).toEqual([['hopper']])
+  })
+
+  it('holds a search when a request went out that it has not been told of yet, and sends once it is answered', () => {
+    const { onSearch, type, setRequestOutUnseen } = setup(false)
+    type('ada')
+    // A page prefetch starts on its own timer; the page has not re-rendered with searching=true.
+    setRequestOutUnseen(true)
+    act(() => vi.advanceTimersByTime(SEARCH_PAUSE_MS + 200))
+    expect(onSearch).not.toHaveBeenCalled()
+    // Answered, and again the page has not re-rendered: the box finds out by looking again.
+    setRequestOutUnseen(false)
+    act(() => vi.advanceTimersByTime(100))
+    expect(onSearch.mock.calls).toEqual([['ada']])
+  })
+
+  it('Enter holds too when a request is out that it has not been told of', () => {
+    const { onSearch, type, input, setRequestOutUnseen } = setup(false)
+    type('grace')
+    setRequestOutUnseen(true)
+    fireEvent.keyDown(input, { key: 'Enter' })
+    expect(onSearch).not.toHaveBeenCalled()
+    setRequestOutUnseen(false)
+    act(() => vi.advanceTimersByTime(100))
+    expect(onSearch.mock.calls).toEqual([['grace']])
+  })
+
+  it('tells the page its text as typed, and the text a link or Back brought', () => {
+    const { onDraftChange, type, showUrlText } = setup(false)
+    type('lo')
+    type('lov')
+    showUrlText('hopper')
+    expect(onDraftChange.mock.calls.map(([text]) => text)).toEqual(['', 'lo', 'lov', 'hopper'])
   })
 })

@@ -1,5 +1,5 @@
 import { Search } from 'lucide-react'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { SEARCH_SCOPES, type SearchScope } from '../api/search-view.ts'
 import { SCOPE_LABELS } from './member-labels.ts'
 
@@ -7,24 +7,34 @@ import { SCOPE_LABELS } from './member-labels.ts'
  * How long typing must pause before the list follows. It is spent before every
  * update (quality.md: last keystroke to rows in ≤ 250 ms), so it is short: it
  * only skips the keys of a fast typist (30–60 ms apart). What keeps a burst
- * to one request in flight (members-console.md) is `searching`: while the
- * list's request is out, the box waits, and then sends only the latest text.
+ * to one request in flight (members-console.md) is the hold: while a request
+ * for the list is out, the box waits, and then sends only the latest text.
  */
 export const SEARCH_PAUSE_MS = 70
 /** Typing paused this long is searched even while a request is out: the box must not freeze behind a stuck one. */
 const LONGEST_HOLD_MS = 2_000
+/** While held, how often the box looks again, in case it was not told that the request out was answered. */
+const HOLD_RECHECK_MS = 100
 
 interface SearchBoxProps {
   text: string
   scope: SearchScope
-  /** A request for the list is in flight: hold the next search until it is answered. */
+  /** A request for the list is in flight, as last rendered: when it turns false, the held search goes out at once. */
   searching: boolean
+  /**
+   * The same, read at the moment of sending: `searching` lags a request that has
+   * just gone out (a page prefetch starts on its own timer) until the page renders,
+   * and two requests would then be out at once.
+   */
+  isSearching: () => boolean
   onSearch: (text: string) => void
+  /** The text in the box, searched or not: the page fetches nothing in the background while it is not the list's. */
+  onDraftChange: (draft: string) => void
   onScopeChange: (scope: SearchScope) => void
 }
 
 /** The search box follows the URL (Back, pasted links) and writes to it once typing pauses. */
-export function SearchBox({ text, scope, searching, onSearch, onScopeChange }: SearchBoxProps) {
+export function SearchBox({ text, scope, searching, isSearching, onSearch, onDraftChange, onScopeChange }: SearchBoxProps) {
   const [draft, setDraft] = useState(text)
   // What the box last sent, or what the URL brought.
   const [committed, setCommitted] = useState(text)
@@ -53,14 +63,25 @@ export function SearchBox({ text, scope, searching, onSearch, onScopeChange }: S
     [onSearch],
   )
 
+  // Before any timer can run, so the page never reads a draft older than the box.
+  useLayoutEffect(() => {
+    onDraftChange(draft)
+  }, [draft, onDraftChange])
+
   useEffect(() => {
     if (draft === committed) return
-    // After waiting for an answer, the pause may already be over.
-    const sinceTyping = performance.now() - typedAt.current
-    const wait = searching ? LONGEST_HOLD_MS - sinceTyping : sendWhenFree.current ? 0 : SEARCH_PAUSE_MS - sinceTyping
-    const timer = window.setTimeout(() => commit(draft), Math.max(0, wait))
+    let timer = 0
+    const sendWhenReady = () => {
+      const sinceTyping = performance.now() - typedAt.current
+      const paused = sendWhenFree.current || sinceTyping >= SEARCH_PAUSE_MS
+      const held = sinceTyping < LONGEST_HOLD_MS && (searching || isSearching())
+      if (paused && !held) return commit(draft)
+      const wait = held ? Math.min(HOLD_RECHECK_MS, LONGEST_HOLD_MS - sinceTyping) : SEARCH_PAUSE_MS - sinceTyping
+      timer = window.setTimeout(sendWhenReady, wait)
+    }
+    sendWhenReady()
     return () => window.clearTimeout(timer)
-  }, [draft, committed, searching, commit])
+  }, [draft, committed, searching, isSearching, commit])
 
   return (
     <search className="search-box">
@@ -80,7 +101,7 @@ export function SearchBox({ text, scope, searching, onSearch, onScopeChange }: S
           onKeyDown={(event) => {
             // Enter searches without waiting for the pause: at once, or as soon as the request out is answered.
             if (event.key !== 'Enter' || draft === committed) return
-            if (searching) sendWhenFree.current = true
+            if (searching || isSearching()) sendWhenFree.current = true
             else commit(draft)
           }}
         />
