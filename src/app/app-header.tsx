@@ -1,4 +1,4 @@
-import { LogOut, UserRound } from 'lucide-react'
+import { LogOut, UserRound } from '../lib/icons.ts'
 import { useState } from 'react'
 import { useSession } from '../lib/session.tsx'
 

@@ -1,4 +1,4 @@
-import { LogIn } from 'lucide-react'
+import { LogIn } from '../lib/icons.ts'
 import { useState } from 'react'
 import { AppHeader } from './app-header.tsx'
 

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { Download } from 'lucide-react'
+import { Download } from '../../../lib/icons.ts'
 import { useState } from 'react'
+import { formatNumber } from '../../../lib/format.ts'
 import { downloadCsv, fetchAllMembers, membersToCsv } from '../api/export-members.ts'
 import { memberQueries } from '../api/member-queries.ts'
 import type { MemberSearchParams } from '../api/search-query.ts'
@@ -31,13 +32,13 @@ export function BulkExport({ viewParams: params }: { viewParams: MemberSearchPar
         return
       }
       const { members, total } = await fetchAllMembers({ ...params, start: 1, num: 100 }, (loaded, of) =>
-        setStatus(`Exporting ${loaded.toLocaleString()} of ${of.toLocaleString()}…`),
+        setStatus(`Exporting ${formatNumber(loaded)} of ${formatNumber(of)}…`),
       )
       downloadCsv(fileName('view'), membersToCsv(members, roles, userTypes))
       setStatus(
         total > MAX_PAGEABLE
-          ? `Exported the first ${members.length.toLocaleString()} of ${total.toLocaleString()} members (a search pages through at most ${MAX_PAGEABLE.toLocaleString()}).`
-          : `Exported ${members.length.toLocaleString()} members.`,
+          ? `Exported the first ${formatNumber(members.length)} of ${formatNumber(total)} members (a search pages through at most ${formatNumber(MAX_PAGEABLE)}).`
+          : `Exported ${formatNumber(members.length)} members.`,
       )
     } catch (error) {
       setStatus(`Export failed: ${error instanceof Error ? error.message : String(error)}`)
@@ -55,7 +56,7 @@ export function BulkExport({ viewParams: params }: { viewParams: MemberSearchPar
         placement="bottom end"
         isPending={busy}
         items={[
-          { id: 'view', label: total === undefined ? 'Current view' : `Current view (${total.toLocaleString()} members)` },
+          { id: 'view', label: total === undefined ? 'Current view' : `Current view (${formatNumber(total)} members)` },
           { id: 'selection', label: `Selected members (${selection.count})`, isDisabled: selection.count === 0 },
         ]}
         onAction={(id) => void exportMembers(id as 'view' | 'selection')}

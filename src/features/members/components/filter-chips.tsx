@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { roleNameOf, userTypeNameOf } from '../domain/member-facts.ts'
-import { X } from 'lucide-react'
+import { X } from '../../../lib/icons.ts'
 import { memberQueries } from '../api/member-queries.ts'
 import { hasFilters, type MembersView } from '../api/search-view.ts'
 import { LAST_SIGN_IN_LABELS, LOGIN_TYPE_LABELS, MFA_LABELS, STATUS_LABELS } from './member-labels.ts'

@@ -1,4 +1,4 @@
-import { ChevronDown } from 'lucide-react'
+import { ChevronDown } from '../../../lib/icons.ts'
 import { LoadFailureBoundary } from '../../../app/load-failure-boundary.tsx'
 import { lazy, Suspense, useRef, useState } from 'react'
 

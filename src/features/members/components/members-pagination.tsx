@@ -1,4 +1,4 @@
-import { ChevronFirst, ChevronLast, ChevronLeft, ChevronRight } from 'lucide-react'
+import { ChevronFirst, ChevronLast, ChevronLeft, ChevronRight } from '../../../lib/icons.ts'
 import { formatRange } from '../../../lib/format.ts'
 import { PAGE_SIZES } from '../api/search-view.ts'
 import type { MembersTable } from './use-members-table.ts'

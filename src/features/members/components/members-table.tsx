@@ -1,5 +1,5 @@
 import './members-table.css'
-import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react'
+import { ArrowDown, ArrowUp, ArrowUpDown } from '../../../lib/icons.ts'
 import { memo } from 'react'
 import type { MembersTable as Table, MemberRow as Row } from './use-members-table.ts'
 

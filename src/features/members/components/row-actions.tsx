@@ -1,4 +1,4 @@
-import { MoreHorizontal } from 'lucide-react'
+import { MoreHorizontal } from '../../../lib/icons.ts'
 import { useSession } from '../../../lib/session.tsx'
 import { type MemberDialogKind, useMemberDialogs } from '../dialogs/member-dialogs-host.tsx'
 import { whyCannotDelete, whyCannotDisable, whyCannotResetPassword } from '../domain/action-rules.ts'

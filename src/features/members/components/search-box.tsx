@@ -1,4 +1,4 @@
-import { Search } from 'lucide-react'
+import { Search } from '../../../lib/icons.ts'
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { SEARCH_SCOPES, type SearchScope } from '../api/search-view.ts'
 import { SCOPE_LABELS } from './member-labels.ts'

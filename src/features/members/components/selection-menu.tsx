@@ -1,4 +1,4 @@
-import { ChevronDown, X } from 'lucide-react'
+import { ChevronDown, X } from '../../../lib/icons.ts'
 import { useMemberSelection } from '../hooks/use-member-selection.ts'
 import { type MenuEntry, MenuButton } from './row-actions-menu-button.tsx'
 import './selection.css'

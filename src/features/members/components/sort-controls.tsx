@@ -1,4 +1,4 @@
-import { ArrowDownWideNarrow, ArrowUpNarrowWide } from 'lucide-react'
+import { ArrowDownWideNarrow, ArrowUpNarrowWide } from '../../../lib/icons.ts'
 import { SORT_FIELDS, type SortField } from '../api/search-view.ts'
 import { SORT_LABELS } from './member-labels.ts'
 
