@@ -37,4 +37,25 @@ describe('role changes from the rows', () => {
     rerender(page('start=1'))
     expect(screen.getByTestId('pat').textContent).toBe('idle')
   })
+
+  it('an error that arrives after its page was left is shown neither on the next page nor on a return', async () => {
+    let fail: (error: Error) => void = () => undefined
+    updateMock.mockImplementationOnce(() => new Promise((_, reject) => (fail = reject)))
+    const Wrapper = makeWrapper('test.rows', new QueryClient())
+    const page = (key: string) => (
+      <Wrapper>
+        <MemberRowsProvider pageKey={key}>
+          <Probe />
+        </MemberRowsProvider>
+      </Wrapper>
+    )
+    const { rerender } = render(page('start=1'))
+    act(() => rows.changeRole('pat', 'org_publisher'))
+    expect(screen.getByTestId('pat').textContent).toBe('sending org_publisher')
+    rerender(page('start=26'))
+    await act(async () => fail(new Error('The role does not fit.')))
+    expect(screen.getByTestId('pat').textContent).toBe('idle')
+    rerender(page('start=1'))
+    expect(screen.getByTestId('pat').textContent).toBe('idle')
+  })
 })
