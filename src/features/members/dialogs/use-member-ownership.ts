@@ -33,11 +33,19 @@ export function useMemberOwnership(usernames: readonly string[], enabled = true)
   const folderRefs = usernames.flatMap((username, i) => (roots[i]?.data?.folders ?? []).map((folder) => ({ username, folder })))
   const folders = useQueries({ queries: folderRefs.map(({ username, folder }) => ({ ...memberQueries.content(username, folder.id), enabled })) })
 
+  // Each member's folder queries, found once: rebuilt on every answer, for up to 100 members and their folders.
+  const foldersOf = new Map<string, { ref: (typeof folderRefs)[number]; query: (typeof folders)[number] }[]>()
+  folderRefs.forEach((ref, j) => {
+    const mine = foldersOf.get(ref.username) ?? []
+    mine.push({ ref, query: folders[j]! })
+    foldersOf.set(ref.username, mine)
+  })
+
   const result = new Map<string, Ownership>()
   usernames.forEach((username, i) => {
     const root = roots[i]!
     const owned = groups[i]!
-    const mine = folderRefs.map((ref, j) => ({ ref, query: folders[j]! })).filter(({ ref }) => ref.username === username)
+    const mine = foldersOf.get(username) ?? []
     const failed = [root, owned, ...mine.map((m) => m.query)].find((q) => q.isError)
     const loading = !root.data || !owned.data || mine.some((m) => !m.query.data)
     const contents: FolderContent[] = []
