@@ -1,6 +1,7 @@
 import './members-page.css'
 import { keepPreviousData, useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef } from 'react'
+import { MinuteClock } from '../../../lib/clock.tsx'
 import { formatNumber } from '../../../lib/format.ts'
 import { memberQueries } from '../api/member-queries.ts'
 import { buildMemberSearchParams, stableNow } from '../api/search-query.ts'
@@ -85,16 +86,18 @@ function MembersList() {
       </div>
       <div className="progress-slot">{list.isFetching && <div className="progress-bar" role="progressbar" aria-label="Loading members" />}</div>
       <MemberRowsProvider pageKey={JSON.stringify(params)}>
-        <MembersTable
-          table={table}
-          status={{
-            isPending: list.isPending,
-            isStale: list.isPlaceholderData,
-            error: list.isError ? list.error : null,
-            onRetry: () => void list.refetch(),
-            onClear: canClear ? clearAll : undefined,
-          }}
-        />
+        <MinuteClock>
+          <MembersTable
+            table={table}
+            status={{
+              isPending: list.isPending,
+              isStale: list.isPlaceholderData,
+              error: list.isError ? list.error : null,
+              onRetry: () => void list.refetch(),
+              onClear: canClear ? clearAll : undefined,
+            }}
+          />
+        </MinuteClock>
       </MemberRowsProvider>
       <MembersPagination table={table} total={list.data?.total} shown={list.data?.results.length ?? 0} />
     </div>
