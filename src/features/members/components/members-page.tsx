@@ -1,12 +1,13 @@
 import './members-page.css'
-import { keepPreviousData, useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useMemo, useRef } from 'react'
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useMemo } from 'react'
 import { MinuteClock } from '../../../lib/clock.tsx'
 import { formatNumber } from '../../../lib/format.ts'
 import { memberQueries } from '../api/member-queries.ts'
 import { buildMemberSearchParams, stableNow } from '../api/search-query.ts'
 import { MAX_PAGEABLE } from '../api/search-members.ts'
 import { hasFilters, type MembersView } from '../api/search-view.ts'
+import { useListRequestGate } from '../hooks/use-list-request-gate.ts'
 import { MemberSelectionProvider } from '../hooks/use-member-selection.ts'
 import { useMembersSearchParams } from '../hooks/use-members-search-params.ts'
 import { BulkActions } from './bulk-actions.tsx'
@@ -33,26 +34,24 @@ function MembersList() {
   // The clock is read when the view changes, so "within 7 days" keeps one cache key while you look.
   const params = useMemo(() => buildMemberSearchParams(view, stableNow()), [view])
   const list = useQuery({ ...memberQueries.list(params), placeholderData: keepPreviousData })
-  // Any page of the list in flight, prefetches included: the search box sends nothing more meanwhile.
-  const searching = useIsFetching({ queryKey: memberQueries.lists() }) > 0
-  const queryClient = useQueryClient()
-  const isSearching = useCallback(() => queryClient.isFetching({ queryKey: memberQueries.lists() }) > 0, [queryClient])
-  // What the search box holds, searched or not yet (read by the prefetch's timer, so a ref, not state).
-  const draft = useRef(view.q)
-  const onDraftChange = useCallback((text: string) => {
-    draft.current = text
-  }, [])
-  // Background requests wait while someone types (members-console.md: one request in flight per burst).
-  const isQuiet = useCallback(() => draft.current === view.q && !isSearching(), [view.q, isSearching])
+  // After useQuery (see the hook): one list request in flight while someone types.
+  const gate = useListRequestGate(view.q, params)
   const table = useMembersTable(view, setView, list.data)
   // Only this view's own total says whether a next page exists: the previous view's rows,
   // kept on screen while this one loads, would prefetch a page that may not exist.
-  usePrefetchNextPage(params, list.isPlaceholderData ? undefined : list.data?.total, isQuiet)
+  usePrefetchNextPage(params, list.isPlaceholderData ? undefined : list.data?.total, gate.isQuiet)
   useStayInRange(view, list.isPlaceholderData ? undefined : list.data, setView)
   useDropUnknownFilterIds(view, setView)
 
   // Starting a search adds a history entry (Back returns to the list before it); refining it replaces that entry.
-  const onSearch = useCallback((q: string) => setView({ q }, { replace: view.q !== '' && q !== '' }), [setView, view.q])
+  const { markSearchSent } = gate
+  const onSearch = useCallback(
+    (q: string) => {
+      if (q !== view.q) markSearchSent()
+      setView({ q }, { replace: view.q !== '' && q !== '' })
+    },
+    [setView, view.q, markSearchSent],
+  )
   const canClear = view.q !== '' || hasFilters(view)
   const clearAll = () => clearFilters({ q: '' })
 
@@ -70,10 +69,10 @@ function MembersList() {
         <SearchBox
           text={view.q}
           scope={view.in}
-          searching={searching}
-          isSearching={isSearching}
+          searching={gate.searching}
+          isSearching={gate.isSearching}
           onSearch={onSearch}
-          onDraftChange={onDraftChange}
+          onDraftChange={gate.onDraftChange}
           onScopeChange={(scope) => setView({ in: scope })}
         />
         <MemberFilters view={view} setView={setView} />

@@ -13,8 +13,10 @@ function setup(searching: boolean) {
   const onSearch = vi.fn()
   const onDraftChange = vi.fn()
   let requestOut = searching
+  // One function for the box's life, as the page gives it: a new one would re-run its effect by itself.
+  const isSearching = () => requestOut
   const box = (busy: boolean, text = '') => (
-    <SearchBox text={text} scope="all" searching={busy} isSearching={() => requestOut} onSearch={onSearch} onDraftChange={onDraftChange} onScopeChange={() => undefined} />
+    <SearchBox text={text} scope="all" searching={busy} isSearching={isSearching} onSearch={onSearch} onDraftChange={onDraftChange} onScopeChange={() => undefined} />
   )
   const view = render(box(searching))
   const input = screen.getByRole('searchbox', { name: 'Search members' })
