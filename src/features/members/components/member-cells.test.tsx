@@ -21,7 +21,24 @@ describe('Last sign-in cell', () => {
     expect(screen.getByText('5 minutes ago')).toBeTruthy()
   })
 
-  it('a sign-in after the clock last moved reads as this minute, not as in the future', () => {
+  it('a row drawn for a new member between ticks is exact, not a minute behind', () => {
+    const member = signedInAt(Date.now() - 2 * 60_000)
+    const view = render(
+      <MinuteClock>
+        <LastSignInCell member={signedInAt(Date.now())} />
+      </MinuteClock>,
+    )
+    // 50 s after the last tick (and 2 min 50 s after the sign-in), the row shows another member.
+    act(() => vi.advanceTimersByTime(50_000))
+    view.rerender(
+      <MinuteClock>
+        <LastSignInCell member={member} />
+      </MinuteClock>,
+    )
+    expect(screen.getByText('3 minutes ago')).toBeTruthy()
+  })
+
+  it('a sign-in stamped by a portal clock ahead of this browser\'s reads as this minute, not as in the future', () => {
     render(
       <MinuteClock>
         <LastSignInCell member={signedInAt(Date.now() + 90_000)} />

@@ -1,5 +1,5 @@
 import { userTypeNameOf } from '../domain/member-facts.ts'
-import { useNow } from '../../../lib/clock.tsx'
+import { useMinuteNow } from '../../../lib/clock.tsx'
 import { formatDate, formatDateTime, formatRelative } from '../../../lib/format.ts'
 import type { Member } from '../types.ts'
 import { providerLabel } from './member-labels.ts'
@@ -40,11 +40,11 @@ export function LoginTypeCell({ member }: { member: Member }) {
 
 /** Relative ("3 days ago", kept up to date by the table's MinuteClock), exact on hover; "Never" for -1. */
 export function LastSignInCell({ member }: { member: Member }) {
-  const now = useNow()
+  const now = useMinuteNow()
   if (!member.lastLogin || member.lastLogin < 0) return <span className="text-muted">Never</span>
   return (
     <time dateTime={new Date(member.lastLogin).toISOString()} title={formatDateTime(member.lastLogin)}>
-      {/* A sign-in after the clock's last tick is "now", not "in 1 minute". */}
+      {/* A portal clock ahead of this browser's must not make a sign-in "in 1 minute". */}
       {formatRelative(member.lastLogin, Math.max(now, member.lastLogin))}
     </time>
   )
