@@ -12,8 +12,9 @@
 import { parseArgs } from 'node:util'
 import type { Browser } from '@playwright/test'
 import { seededDataDir } from './lib/browser-fixture.ts'
-import { armRows, type ConsoleServer, launchChromium, newSignedInContext, searchMembers, signIn, startConsoleServer, waitForRows } from './lib/browser.ts'
+import { type ConsoleServer, launchChromium, newSignedInContext, searchMembers, signIn, startConsoleServer } from './lib/browser.ts'
 import { ms, stats } from './lib/browser-report.ts'
+import { coldLoad, timeNextPageClicks } from './lib/browser-timings.ts'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -23,55 +24,33 @@ const { values, positionals } = parseArgs({
     rounds: { type: 'string', default: '6' },
   },
 })
-const PAGE = 25
 const NEXT_PAGE_CLICKS = 12
 const COLD_LOADS = 6
 const figures = { 'next-page': timeNextPage, 'cold-load': timeColdLoads }
 const figure = figures[values.figure as keyof typeof figures]
 if (!figure || positionals.length !== 2) throw new Error('usage: bench/ab.ts --figure next-page|cold-load <build A> <build B>')
 
-/** "Next page" clicks once the console has prefetched the page, as in browser-next-page.ts (first click untimed). */
+/** "Next page" clicks on the default view, as browser-next-page.ts times them. */
 async function timeNextPage(browser: Browser, server: ConsoleServer): Promise<number[]> {
   const session = await signIn(server)
   const context = await newSignedInContext(browser, session)
-  const page = await context.newPage()
-  const answered = new Set<string>()
-  page.on('requestfinished', (request) => {
-    const url = new URL(request.url())
-    if (url.pathname.endsWith('/users/search')) answered.add(url.searchParams.get('start') ?? '')
-  })
-  const first = await searchMembers(session, {})
-  await page.goto(`${server.origin}/`)
-  await armRows(page, { emails: first.results.map((m) => m.email) })
-  await waitForRows(page, 120_000)
-  const next = page.getByRole('navigation', { name: 'Pagination' }).getByRole('button', { name: 'Next page' })
-  const samples: number[] = []
-  for (let n = 1; n <= NEXT_PAGE_CLICKS + 1; n++) {
-    const start = n * PAGE + 1
-    const expected = await searchMembers(session, { start })
-    while (!answered.has(String(start))) await new Promise((resolve) => setTimeout(resolve, 20))
-    await armRows(page, { emails: expected.results.map((m) => m.email) })
-    await next.click()
-    const { painted } = await waitForRows(page)
-    const clicked = await page.evaluate(() => window.__rowProbe.clicks.at(-1)!)
-    if (n > 1) samples.push(painted - clicked)
+  try {
+    const samples = await timeNextPageClicks(await context.newPage(), session, server.origin, { url: '', params: {} }, NEXT_PAGE_CLICKS)
+    return samples.map((sample) => sample.ms)
+  } finally {
+    await context.close()
   }
-  await context.close()
-  return samples
 }
 
-/** Cold loads in fresh contexts, navigation start → first rows painted, as in browser-cold-load.ts (2 untimed first). */
+/** Cold loads, as browser-cold-load.ts times them (two untimed first). */
 async function timeColdLoads(browser: Browser, server: ConsoleServer): Promise<number[]> {
   const session = await signIn(server)
   const first = await searchMembers(session, {})
+  const target = { emails: first.results.map((m) => m.email) }
   const samples: number[] = []
   for (let i = 0; i < COLD_LOADS + 2; i++) {
-    const context = await newSignedInContext(browser, session, { emails: first.results.map((m) => m.email) })
-    const page = await context.newPage()
-    await page.goto(`${server.origin}/`, { waitUntil: 'commit' })
-    const { painted } = await waitForRows(page, 60_000)
+    const { painted } = await coldLoad(browser, `${server.origin}/`, session, target)
     if (i >= 2) samples.push(painted)
-    await context.close()
   }
   return samples
 }

@@ -11,22 +11,20 @@
  */
 import { createServer, type Server } from 'node:http'
 import { parseArgs } from 'node:util'
-import type { BrowserContext } from '@playwright/test'
 import { buildConsole, seededDataDir } from './lib/browser-fixture.ts'
 import { freePort } from './load-postgres.ts'
 import {
   type ConsoleServer,
   launchChromium,
-  newSignedInContext,
   type PortalSession,
   type RowTarget,
   type SearchAnswer,
   searchMembers,
   signIn,
   startConsoleServer,
-  waitForRows,
 } from './lib/browser.ts'
 import { machine, ms, round2, stats, warnIfBusy } from './lib/browser-report.ts'
+import { coldLoad } from './lib/browser-timings.ts'
 import { writeResult } from './lib/results.ts'
 import { printTable } from './lib/table.ts'
 import type { Figure } from './run-figures.ts'
@@ -64,15 +62,8 @@ try {
 
   type Load = { painted: number; dom: number; timeline?: Timeline }
   const load = async (url: string, signedIn: PortalSession | null, timeline: boolean): Promise<Load> => {
-    const context: BrowserContext = await newSignedInContext(browser, signedIn, target)
-    try {
-      const page = await context.newPage()
-      await page.goto(url, { waitUntil: 'commit' })
-      const { painted, dom } = await waitForRows(page)
-      return { painted, dom, timeline: timeline ? await page.evaluate(readTimeline) : undefined }
-    } finally {
-      await context.close()
-    }
+    const { painted, dom, inspected } = await coldLoad(browser, url, signedIn, target, timeline ? (page) => page.evaluate(readTimeline) : undefined)
+    return { painted, dom, timeline: inspected }
   }
 
   // Untimed: the server's JIT and PGlite's buffers settle, as on a server in service.

@@ -9,16 +9,14 @@
  * Target (quality.md): p95 ≤ 50 ms.
  */
 import { parseArgs } from 'node:util'
-import { armRows, searchMembers, waitForRows } from './lib/browser.ts'
 import { machine, ms, stats, warnIfBusy } from './lib/browser-report.ts'
 import { startBrowserBench } from './lib/browser-session.ts'
+import { type ListView, timeNextPageClicks } from './lib/browser-timings.ts'
 import { writeResult } from './lib/results.ts'
 import type { Figure } from './run-figures.ts'
 
 const TARGET_P95_MS = 50
-const PAGE = 25
-
-const VIEWS = [
+const VIEWS: (ListView & { name: string })[] = [
   { name: 'sorted by full name', url: '', params: {} },
   { name: 'sorted by last sign-in, newest first', url: '?sort=lastlogin&order=desc', params: { sortField: 'lastlogin', sortOrder: 'desc' } },
 ]
@@ -39,39 +37,8 @@ const bench = await startBrowserBench({ members, fresh: values.fresh })
 const samples: { view: string; page: number; ms: number }[] = []
 try {
   const { page } = await bench.open()
-  // Search answers the page has received, by `start`: "prefetched" means its answer is in.
-  const answered = new Set<string>()
-  page.on('requestfinished', (request) => {
-    const url = new URL(request.url())
-    if (url.pathname.endsWith('/users/search')) answered.add(`${url.searchParams.get('sortField')}:${url.searchParams.get('start')}`)
-  })
-  const prefetched = async (sortField: string, start: number) => {
-    const deadline = Date.now() + 30_000
-    while (!answered.has(`${sortField}:${start}`)) {
-      if (Date.now() > deadline) throw new Error(`The console did not prefetch the page starting at ${start}`)
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
-  }
-  const next = page.getByRole('navigation', { name: 'Pagination' }).getByRole('button', { name: 'Next page' })
-
   for (const view of VIEWS) {
-    const sortField = (view.params as { sortField?: string }).sortField ?? 'fullname'
-    const firstPage = await searchMembers(bench.session, view.params)
-    await page.goto(`${bench.server.origin}/${view.url}`)
-    await armRows(page, { emails: firstPage.results.map((m) => m.email) })
-    // The first load of a just-opened database can be slow: it only has to finish.
-    await waitForRows(page, 120_000)
-    // The first click is untimed: the page's code paths settle.
-    for (let n = 1; n <= clicks + 1; n++) {
-      const start = n * PAGE + 1
-      const expected = await searchMembers(bench.session, { ...view.params, start })
-      await prefetched(sortField, start)
-      await armRows(page, { emails: expected.results.map((m) => m.email) })
-      await next.click()
-      const { painted } = await waitForRows(page)
-      const clicked = await page.evaluate(() => window.__rowProbe.clicks.at(-1)!)
-      if (n > 1) samples.push({ view: view.name, page: n + 1, ms: Math.round((painted - clicked) * 10) / 10 })
-    }
+    for (const sample of await timeNextPageClicks(page, bench.session, bench.server.origin, view, clicks)) samples.push({ view: view.name, ...sample })
   }
 } finally {
   await bench.close()
