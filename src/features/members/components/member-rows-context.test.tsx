@@ -17,45 +17,43 @@ function Probe() {
   return <p data-testid="pat">{change?.error ? `error: ${change.error.message}` : change?.pending ? `sending ${change.pending}` : 'idle'}</p>
 }
 
+/** The provider on the page `pageKey` names; `showPage` moves it to another. */
+function renderRows(pageKey: string) {
+  const Wrapper = makeWrapper('test.rows', new QueryClient())
+  const page = (key: string) => (
+    <Wrapper>
+      <MemberRowsProvider pageKey={key}>
+        <Probe />
+      </MemberRowsProvider>
+    </Wrapper>
+  )
+  const { rerender } = render(page(pageKey))
+  return { showPage: (key: string) => rerender(page(key)) }
+}
+
 describe('role changes from the rows', () => {
   it('shows a failed change on its page, and drops it once that page is left', async () => {
     updateMock.mockRejectedValueOnce(new Error('The role does not fit.'))
-    const Wrapper = makeWrapper('test.rows', new QueryClient())
-    const page = (key: string) => (
-      <Wrapper>
-        <MemberRowsProvider pageKey={key}>
-          <Probe />
-        </MemberRowsProvider>
-      </Wrapper>
-    )
-    const { rerender } = render(page('start=1'))
+    const { showPage } = renderRows('start=1')
     await act(async () => rows.changeRole('pat', 'org_publisher'))
     expect(screen.getByTestId('pat').textContent).toBe('error: The role does not fit.')
-    rerender(page('start=26'))
+    showPage('start=26')
     expect(screen.getByTestId('pat').textContent).toBe('idle')
     // Back on the first page: the old error is not read out again.
-    rerender(page('start=1'))
+    showPage('start=1')
     expect(screen.getByTestId('pat').textContent).toBe('idle')
   })
 
   it('an error that arrives after its page was left is shown neither on the next page nor on a return', async () => {
     let fail: (error: Error) => void = () => undefined
     updateMock.mockImplementationOnce(() => new Promise((_, reject) => (fail = reject)))
-    const Wrapper = makeWrapper('test.rows', new QueryClient())
-    const page = (key: string) => (
-      <Wrapper>
-        <MemberRowsProvider pageKey={key}>
-          <Probe />
-        </MemberRowsProvider>
-      </Wrapper>
-    )
-    const { rerender } = render(page('start=1'))
+    const { showPage } = renderRows('start=1')
     act(() => rows.changeRole('pat', 'org_publisher'))
     expect(screen.getByTestId('pat').textContent).toBe('sending org_publisher')
-    rerender(page('start=26'))
+    showPage('start=26')
     await act(async () => fail(new Error('The role does not fit.')))
     expect(screen.getByTestId('pat').textContent).toBe('idle')
-    rerender(page('start=1'))
+    showPage('start=1')
     expect(screen.getByTestId('pat').textContent).toBe('idle')
   })
 })

@@ -47,27 +47,6 @@ describe('Search members box', () => {
     expect(onSearch.mock.calls).toEqual([['lov']])
   })
 
-  it('holds the next search while a request is out, then sends only the latest text at once', () => {
-    const { onSearch, type, setSearching } = setup(true)
-    type('ada')
-    type('ada l')
-    act(() => vi.advanceTimersByTime(500))
-    expect(onSearch).not.toHaveBeenCalled()
-    setSearching(false)
-    act(() => vi.advanceTimersByTime(0))
-    expect(onSearch.mock.calls).toEqual([['ada l']])
-  })
-
-  it('Enter while a request is out sends as soon as it is answered, not before', () => {
-    const { onSearch, type, input, setSearching } = setup(true)
-    type('grace')
-    fireEvent.keyDown(input, { key: 'Enter' })
-    expect(onSearch).not.toHaveBeenCalled()
-    setSearching(false)
-    act(() => vi.advanceTimersByTime(0))
-    expect(onSearch.mock.calls).toEqual([['grace']])
-  })
-
   it('a request stuck for 2 s no longer holds the box', () => {
     const { onSearch, type } = setup(true)
     type('hopper')
@@ -77,35 +56,47 @@ describe('Search members box', () => {
     expect(onSearch.mock.calls).toEqual([['hopper']])
   })
 
-  it('holds a search when a request went out that it has not been told of yet, and sends once it is answered', () => {
-    const { onSearch, type, setRequestOutUnseen } = setup(false)
-    type('ada')
-    // A page prefetch starts on its own timer; the page has not re-rendered with searching=true.
-    setRequestOutUnseen(true)
-    act(() => vi.advanceTimersByTime(SEARCH_PAUSE_MS + 200))
-    expect(onSearch).not.toHaveBeenCalled()
-    // Answered, and again the page has not re-rendered: the box finds out by looking again.
-    setRequestOutUnseen(false)
-    act(() => vi.advanceTimersByTime(100))
-    expect(onSearch.mock.calls).toEqual([['ada']])
-  })
-
-  it('Enter holds too when a request is out that it has not been told of', () => {
-    const { onSearch, type, input, setRequestOutUnseen } = setup(false)
-    type('grace')
-    setRequestOutUnseen(true)
-    fireEvent.keyDown(input, { key: 'Enter' })
-    expect(onSearch).not.toHaveBeenCalled()
-    setRequestOutUnseen(false)
-    act(() => vi.advanceTimersByTime(100))
-    expect(onSearch.mock.calls).toEqual([['grace']])
-  })
-
   it('tells the page its text as typed, and the text a link or Back brought', () => {
     const { onDraftChange, type, showUrlText } = setup(false)
     type('lo')
     type('lov')
     showUrlText('hopper')
     expect(onDraftChange.mock.calls.map(([text]) => text)).toEqual(['', 'lo', 'lov', 'hopper'])
+  })
+})
+
+/**
+ * The box learns that a request is out in two ways: the page re-renders with
+ * `searching`, or, for one that has just gone out (a prefetch on its own
+ * timer), only by asking `isSearching` when it would send; it then looks again
+ * every 100 ms. The hold must work either way.
+ */
+const WAYS_OF_KNOWING = [
+  { way: 'told by the page', setOut: (box: ReturnType<typeof setup>, out: boolean) => box.setSearching(out), answerSeenAfter: 0 },
+  { way: 'not yet told', setOut: (box: ReturnType<typeof setup>, out: boolean) => box.setRequestOutUnseen(out), answerSeenAfter: 100 },
+]
+
+describe.each(WAYS_OF_KNOWING)('Search members box, a request out and $way', ({ setOut, answerSeenAfter }) => {
+  it('holds the next search, then sends only the latest text once it is answered', () => {
+    const box = setup(false)
+    setOut(box, true)
+    box.type('ada')
+    box.type('ada l')
+    act(() => vi.advanceTimersByTime(SEARCH_PAUSE_MS + 500))
+    expect(box.onSearch).not.toHaveBeenCalled()
+    setOut(box, false)
+    act(() => vi.advanceTimersByTime(answerSeenAfter))
+    expect(box.onSearch.mock.calls).toEqual([['ada l']])
+  })
+
+  it('Enter sends as soon as the request is answered, not before', () => {
+    const box = setup(false)
+    setOut(box, true)
+    box.type('grace')
+    fireEvent.keyDown(box.input, { key: 'Enter' })
+    expect(box.onSearch).not.toHaveBeenCalled()
+    setOut(box, false)
+    act(() => vi.advanceTimersByTime(answerSeenAfter))
+    expect(box.onSearch.mock.calls).toEqual([['grace']])
   })
 })
