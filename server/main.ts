@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs'
+import { register } from 'node:module'
 import { resolve } from 'node:path'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { consoleRedirectUris, registerConsoleRedirectUris } from './console.ts'
 import { openDb } from './db/connection.ts'
+import { loadFirstScreenRenderer } from './routes/console/first-screen.ts'
 import { ensureDemoOrganization } from './seed/demo.ts'
 
 /** Reads the environment, opens the database, seeds a first start, and listens. */
@@ -42,6 +44,11 @@ const app = createApp(db, {
   frameAncestors: process.env.FRAME_ANCESTORS ?? "'self'",
   trustProxy: process.env.TRUST_PROXY === 'true',
 })
+
+// The first screen is drawn by the console's components, which import their stylesheets.
+register('./ignore-css.mjs', import.meta.url)
+// Loaded now, in the background, so the first sign-in does not wait for it.
+loadFirstScreenRenderer().catch((error) => console.error('The first screen cannot be rendered:', error))
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${info.port}`

@@ -3,6 +3,7 @@ import type { AppEnv } from '../http/context.ts'
 import { registerGetCommunitySelf } from './community/get-community-self.ts'
 import { registerGetUser } from './community/get-user.ts'
 import { registerSearchCommunityUsers } from './community/search-community-users.ts'
+import { registerFirstScreen } from './console/first-screen.ts'
 import { registerGetUserContent } from './content/get-user-content.ts'
 import { registerSearchGroups } from './groups/search-groups.ts'
 import { registerGetPortalSelf } from './portals/get-portal-self.ts'
@@ -25,4 +26,5 @@ export function registerReadRoutes(api: Hono<AppEnv>) {
   registerGetUser(api)
   registerGetUserContent(api)
   registerSearchGroups(api)
+  registerFirstScreen(api)
 }

@@ -1,5 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useLayoutEffect, useState } from 'react'
+import { removeFirstScreen } from '../first-screen/show-first-screen.ts'
 import { createQueryClient } from '../lib/query-client.ts'
 import { SessionProvider, VIEW_USERS } from '../lib/session.tsx'
 import { AppErrorBoundary } from './error-boundary.tsx'
@@ -21,6 +22,11 @@ export function App() {
 /** Nothing below this renders until we know who is signed in and that they may view members. */
 function AuthGate() {
   const { state, signIn, retry } = useAuth()
+  const showsMembers = state.status === 'signed-in' && state.session.privileges.has(VIEW_USERS)
+  // The Members page takes the server's first screen down itself, once it has rows to show.
+  useLayoutEffect(() => {
+    if (state.status !== 'starting' && !showsMembers) removeFirstScreen()
+  }, [state.status, showsMembers])
   switch (state.status) {
     case 'starting':
       return <StartingPage />
@@ -31,7 +37,7 @@ function AuthGate() {
     case 'signed-in':
       return (
         <SessionProvider session={state.session}>
-          {state.session.privileges.has(VIEW_USERS) ? <AppRouter /> : <NoAccessPage />}
+          {showsMembers ? <AppRouter /> : <NoAccessPage />}
         </SessionProvider>
       )
   }

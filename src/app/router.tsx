@@ -13,7 +13,16 @@ import { AppHeader } from './app-header.tsx'
  */
 export function AppRouter() {
   return (
-    <BrowserRouter basename={basePath().replace(/\/$/, '') || '/'} useTransitions={false}>
+    <BrowserRouter basename={routerBasename(basePath())} useTransitions={false}>
+      <AppPage />
+    </BrowserRouter>
+  )
+}
+
+/** The signed-in console below its router: also what the portal server renders as the first screen. */
+export function AppPage() {
+  return (
+    <>
       <AppHeader />
       <main id="main" className="app-main">
         <Routes>
@@ -21,6 +30,11 @@ export function AppRouter() {
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </main>
-    </BrowserRouter>
+    </>
   )
+}
+
+/** React Router's basename for the app's base path ('/x/' → '/x', '/' → '/'). */
+export function routerBasename(base: string): string {
+  return base.replace(/\/$/, '') || '/'
 }

@@ -28,12 +28,21 @@ export function requestKey(url: string, params: Record<string, unknown>, token: 
 
 /** Starts a GET now (f=json, the token in the query, as REST JS sends it) and keeps its answer for the app. */
 export function startEarlyRequest(url: string, params: Record<string, unknown>, token: string): Promise<unknown> {
+  return offerEarlyResponse(url, params, token, fetchEarly(url, params, token))
+}
+
+/** A GET as REST JS sends it; resolves undefined for an error envelope or a failure. */
+export function fetchEarly(url: string, params: Record<string, unknown>, token: string): Promise<unknown> {
   const query = new URLSearchParams({ f: 'json', token })
   for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== null) query.set(name, String(value))
-  const answer = fetch(`${url}?${query}`)
+  return fetch(`${url}?${query}`)
     .then((response) => (response.ok ? response.json() : undefined))
     .then((body) => (body && typeof body === 'object' && !('error' in body) ? body : undefined))
     .catch(() => undefined)
+}
+
+/** Keeps an answer (one on its way, from wherever) for the app's first request for exactly this. */
+export function offerEarlyResponse(url: string, params: Record<string, unknown>, token: string, answer: Promise<unknown>): Promise<unknown> {
   pending.set(requestKey(url, params, token), { answer, at: Date.now() })
   return answer
 }

@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useContext } from 'react'
+import { COMMUNITY_SELF, PORTAL_SELF } from '../first-screen/first-screen-reads.ts'
 import { portalRequest } from './portal-client.ts'
 
 /** Who is signed in, and in which organization. */
@@ -16,12 +17,12 @@ export interface Session {
   signOut(): Promise<void>
 }
 
-interface PortalSelf {
+export interface PortalSelf {
   id: string
   name: string
 }
 
-interface CommunitySelf {
+export interface CommunitySelf {
   username: string
   fullName?: string
   orgId?: string
@@ -34,9 +35,14 @@ interface CommunitySelf {
 /** Reads the signed-in member and their organization (both calls run at once). */
 export async function loadSession(signOut: () => Promise<void>, signal?: AbortSignal): Promise<Session> {
   const [portal, self] = await Promise.all([
-    portalRequest<PortalSelf>('portals/self', {}, { method: 'GET', signal }),
-    portalRequest<CommunitySelf>('community/self', {}, { method: 'GET', signal }),
+    portalRequest<PortalSelf>(PORTAL_SELF.path, PORTAL_SELF.params, { method: 'GET', signal }),
+    portalRequest<CommunitySelf>(COMMUNITY_SELF.path, COMMUNITY_SELF.params, { method: 'GET', signal }),
   ])
+  return sessionFrom(portal, self, signOut)
+}
+
+/** The session from `portals/self` and `community/self` answers (also used on the server for the first screen). */
+export function sessionFrom(portal: PortalSelf, self: CommunitySelf, signOut: () => Promise<void>): Session {
   const role = self.role ?? ''
   return {
     username: self.username,

@@ -1,3 +1,4 @@
+import { ROLES } from '../../../first-screen/first-screen-reads.ts'
 import { portalRequest } from '../../../lib/portal-client.ts'
 import type { Role } from '../types.ts'
 
@@ -37,7 +38,7 @@ export const DEFAULT_ROLES: Role[] = [
   { id: 'org_user', name: 'User', description: 'Creates and shares content, joins groups.', privileges: USER, isDefault: true, baseRole: 'org_user' },
 ]
 
-interface RolesResponse {
+export interface RolesResponse {
   roles: { id: string; name: string; description?: string; privileges?: string[] }[]
 }
 
@@ -50,11 +51,11 @@ function baseRoleOf(privileges: string[]): string {
 
 /** Default roles first, then the organization's custom roles (incl. Viewer and Data Editor). */
 export async function getRoles(signal?: AbortSignal): Promise<Role[]> {
-  const response = await portalRequest<RolesResponse>(
-    'portals/self/roles',
-    { returnPrivileges: true, start: 1, num: 100 },
-    { method: 'GET', signal },
-  )
+  return rolesFrom(await portalRequest<RolesResponse>(ROLES.path, ROLES.params, { method: 'GET', signal }))
+}
+
+/** The console's roles from a `portals/self/roles` answer (also used to draw the first screen on the server). */
+export function rolesFrom(response: RolesResponse): Role[] {
   const custom = (response.roles ?? []).map<Role>((role) => {
     const privileges = role.privileges ?? []
     return { id: role.id, name: role.name, description: role.description ?? '', privileges, isDefault: false, baseRole: baseRoleOf(privileges) }

@@ -1,7 +1,8 @@
+import { USER_TYPES } from '../../../first-screen/first-screen-reads.ts'
 import { portalRequest } from '../../../lib/portal-client.ts'
 import type { UserType } from '../types.ts'
 
-interface UserTypesResponse {
+export interface UserTypesResponse {
   userLicenseTypes: {
     id: string
     name: string
@@ -13,11 +14,11 @@ interface UserTypesResponse {
 }
 
 export async function getUserTypes(signal?: AbortSignal): Promise<UserType[]> {
-  const response = await portalRequest<UserTypesResponse>(
-    'portals/self/userLicenseTypes',
-    { start: 1, num: 100 },
-    { method: 'GET', signal },
-  )
+  return userTypesFrom(await portalRequest<UserTypesResponse>(USER_TYPES.path, USER_TYPES.params, { method: 'GET', signal }))
+}
+
+/** The console's user types from a `portals/self/userLicenseTypes` answer (also used on the server for the first screen). */
+export function userTypesFrom(response: UserTypesResponse): UserType[] {
   return (response.userLicenseTypes ?? []).map((type) => {
     const privileges = type.privileges ?? []
     return {

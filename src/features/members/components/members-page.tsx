@@ -1,6 +1,7 @@
 import './members-page.css'
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useMemo } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo } from 'react'
+import { removeFirstScreen } from '../../../first-screen/show-first-screen.ts'
 import { MinuteClock } from '../../../lib/clock.tsx'
 import { formatNumber } from '../../../lib/format.ts'
 import { memberQueries } from '../api/member-queries.ts'
@@ -42,6 +43,10 @@ function MembersList() {
   usePrefetchNextPage(params, list.isPlaceholderData ? undefined : list.data?.total, gate.isQuiet)
   useStayInRange(view, list.isPlaceholderData ? undefined : list.data, setView)
   useDropUnknownFilterIds(view, setView)
+  // The server's first screen stays until this page has its own rows (or their error) to show instead.
+  useLayoutEffect(() => {
+    if (!list.isPending) removeFirstScreen()
+  }, [list.isPending])
 
   // Starting a search adds a history entry (Back returns to the list before it); refining it replaces that entry.
   const { markSearchSent } = gate

@@ -1,0 +1,52 @@
+import type { Hono } from 'hono'
+import type { PortalRead } from '../../../src/first-screen/first-screen-reads.ts'
+import { requireCaller, requirePrivilege, tokenOf } from '../../auth/caller.ts'
+import type { AppEnv } from '../../http/context.ts'
+import { badRequest, PortalError } from '../../http/errors.ts'
+import { respond } from '../../http/respond.ts'
+
+const VIEW_USERS = 'portal:admin:viewUsers'
+const MAX_LOCATION = 4096
+
+/**
+ * The console's app code, loaded on first use (its first import transpiles
+ * the page's components, ~2 s); main.ts starts it at start-up.
+ */
+let renderer: Promise<typeof import('../../../src/first-screen/render-first-screen.tsx')> | undefined
+export function loadFirstScreenRenderer() {
+  renderer ??= import('../../../src/first-screen/render-first-screen.tsx')
+  return renderer
+}
+
+/**
+ * GET console/firstScreen (extension, portal-api.md): the console's first
+ * screen for `location` (the console URL's path and query) and `base` (its
+ * base path), rendered by the console's own components, with the answers it
+ * was drawn from. Lets the console show its rows before its script has run
+ * (src/first-screen/). The reads go through this API's own routes as the
+ * caller, so they answer exactly what the console would have been answered.
+ */
+export function registerFirstScreen(api: Hono<AppEnv>) {
+  api.get('/console/firstscreen', async (c) => {
+    const caller = await requireCaller(c)
+    requirePrivilege(caller, VIEW_USERS)
+    const { location = '', base = '/' } = c.get('params')
+    const token = tokenOf(c) ?? ''
+    if (!/^\/([\w.~-]+\/)*$/.test(base)) throw badRequest('INVALID_BASE', "'base' must be the console's base path, starting and ending with '/'.")
+    const path = location.split(/[?#]/)[0]!
+    if (!location.startsWith('/') || location.startsWith('//') || location.length > MAX_LOCATION || !(path.startsWith(base) || `${path}/` === base))
+      throw badRequest('INVALID_LOCATION', `'location' must be the console's path and query, under '${base}' (at most ${MAX_LOCATION} characters).`)
+
+    const read = async ({ path, params }: PortalRead) => {
+      const query = new URLSearchParams({ f: 'json', token })
+      for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== null) query.set(name, String(value))
+      // Through this API's own routes, headers and all; a header-borne token is passed on as a parameter.
+      const response = await api.request(`/${path.toLowerCase()}?${query}`, {}, c.env)
+      const body = (await response.json()) as { error?: { code: number; messageCode: string; message: string; details?: unknown[] } }
+      if (body.error) throw new PortalError(body.error.code, body.error.messageCode, body.error.message, body.error.details)
+      return body
+    }
+    const { renderFirstScreen } = await loadFirstScreenRenderer()
+    return respond(c, await renderFirstScreen({ location, base, read }))
+  })
+}

@@ -1,0 +1,86 @@
+import { Window } from 'happy-dom'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { startTestServer, type TestServer } from './harness.ts'
+
+// GET console/firstScreen: the console's first screen, drawn on the server by the console's own components.
+let server: TestServer
+let adminToken: string
+beforeAll(async () => {
+  server = await startTestServer()
+  adminToken = await server.tokenFor('admin')
+})
+afterAll(() => server?.close())
+
+const firstScreen = (params: Record<string, string>, token: string | undefined = adminToken) =>
+  server.call('console/firstScreen', { base: '/', ...params }, { method: 'GET', token })
+
+/** The page the markup shows: heading, the Members table's rows (email cells) and its range text. */
+function read(html: string) {
+  const document = new Window().document
+  document.body.innerHTML = html
+  const table = document.querySelector('table[aria-label="Members"]')
+  return {
+    document,
+    heading: document.querySelector('h1')?.textContent,
+    rowCount: table?.querySelectorAll('tbody tr').length ?? 0,
+    text: table?.querySelector('tbody')?.textContent ?? '',
+  }
+}
+
+describe('console/firstScreen', () => {
+  test('draws the Members page for the URL with the rows the search answers, and hands over the answers', async () => {
+    const body = await firstScreen({ location: '/?sort=fullname&order=desc' })
+    expect(body.error).toBeUndefined()
+    const direct = await server.call('portals/self/users/search', { q: '', sortField: 'fullname', sortOrder: 'desc', start: 1, num: 25 }, { method: 'GET', token: adminToken })
+    const page = read(body.html)
+    expect(page.heading).toBe('Members')
+    expect(page.rowCount).toBe(direct.results.length)
+    // In the search's order: each row holds its member's email, the first row the first member's.
+    const emails = direct.results.map((member: { email: string }) => member.email)
+    const positions = emails.map((email: string) => page.text.indexOf(email))
+    expect(positions.every((at: number) => at >= 0)).toBe(true)
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions)
+    // The answers it was drawn from, for the console to reuse: the same search, who is signed in, roles, user types.
+    const search = body.answers.find((a: { path: string }) => a.path === 'portals/self/users/search')
+    expect(search.answer.results.map((m: { username: string }) => m.username)).toEqual(direct.results.map((m: { username: string }) => m.username))
+    expect(body.answers.map((a: { path: string }) => a.path).sort()).toEqual(
+      ['community/self', 'portals/self', 'portals/self/roles', 'portals/self/userLicenseTypes', 'portals/self/users/search'].sort(),
+    )
+  })
+
+  test('follows the view in the URL', async () => {
+    const page = read((await firstScreen({ location: '/?q=adm&sort=username&order=desc' })).html)
+    expect(page.rowCount).toBe(2)
+    expect(page.text.indexOf('admin2@example.com')).toBeLessThan(page.text.indexOf('admin@example.com'))
+    expect(read((await firstScreen({ location: '/?q=mallory' })).html).rowCount).toBe(1)
+  })
+
+  test('member data is text, never markup', async () => {
+    const page = read((await firstScreen({ location: '/?q=mallory' })).html)
+    expect(page.text).toContain('<script>alert(1)</script> Mallory')
+    expect(page.document.querySelector('tbody script, tbody b')).toBeNull()
+  })
+
+  test('a console built for a base path is drawn at its URL under that path', async () => {
+    expect(read((await firstScreen({ location: '/members/?q=adm', base: '/members/' })).html).rowCount).toBe(2)
+  })
+
+  test('needs a token of a member who may view members', async () => {
+    expect((await firstScreen({ location: '/' }, '')).error.code).toBe(499)
+    expect((await firstScreen({ location: '/' }, 'not-a-token')).error.code).toBe(498)
+    expect((await firstScreen({ location: '/' }, await server.tokenFor('user'))).error).toMatchObject({ code: 403 })
+  })
+
+  test.each([
+    ['no location', { location: '' }, 'INVALID_LOCATION'],
+    ['a location on another host', { location: '//evil.example.com/' }, 'INVALID_LOCATION'],
+    ['a relative location', { location: 'members' }, 'INVALID_LOCATION'],
+    ['a base without its slashes', { location: '/', base: 'members' }, 'INVALID_BASE'],
+    ['a base with markup', { location: '/', base: '/"><x>/' }, 'INVALID_BASE'],
+    ['a location outside the base', { location: '/other/', base: '/members/' }, 'INVALID_LOCATION'],
+  ])('refuses %s with a clear error', async (_name, params, messageCode) => {
+    const body = await firstScreen(params)
+    expect(body.error).toMatchObject({ code: 400, messageCode })
+    expect(body.error.message).toMatch(/'(location|base)'/)
+  })
+})
