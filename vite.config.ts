@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompress, gzip, constants as zlib } from 'node:zlib'
 import react from '@vitejs/plugin-react'
-import { defineConfig, type Plugin } from 'vite'
+import { build, defineConfig, type Plugin } from 'vite'
 
 const brotli = promisify(brotliCompress)
 const gzipAsync = promisify(gzip)
@@ -33,26 +33,43 @@ function precompress(): Plugin {
 }
 
 /**
- * main.tsx imports the app (src/app/start-app.tsx) only once the first screen
- * is painted; this has the browser fetch it, and the chunks it needs, from
- * the start instead of then (modulepreload: fetched and compiled, not run).
+ * Inlines src/first-screen/request-first-screen.ts (bundled on its own, ~2 KB)
+ * into index.html, so the first screen's request leaves as soon as the
+ * document arrives instead of after the scripts have. The portal server
+ * allows it by its hash (server/console.ts); where a host's CSP does not, the
+ * bundle's copy of the module makes the request instead.
  */
-function preloadApp(): Plugin {
+function inlineFirstScreenRequest(): Plugin {
+  const entry = 'virtual:first-screen-request'
   let base = '/'
   return {
-    name: 'members-console:preload-app',
+    name: 'members-console:inline-first-screen-request',
     apply: 'build',
     configResolved(config) {
       base = config.base
     },
     transformIndexHtml: {
       order: 'post',
-      handler(html, { bundle }) {
-        const app = Object.values(bundle ?? {}).find((output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/src/app/start-app.tsx'))
-        if (app?.type !== 'chunk') throw new Error('preloadApp: no chunk for src/app/start-app.tsx')
-        return [app.fileName, ...app.imports]
-          .filter((file) => !html.includes(`${base}${file}`))
-          .map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' as const }))
+      async handler(html) {
+        const result = await build({
+          configFile: false,
+          base,
+          logLevel: 'warn',
+          plugins: [
+            {
+              name: 'first-screen-request-entry',
+              resolveId: (id) => (id === entry ? `\0${entry}` : undefined),
+              load: (id) => (id === `\0${entry}` ? `import ${JSON.stringify(resolve('src/first-screen/request-first-screen.ts'))}` : undefined),
+            },
+          ],
+          build: { write: false, target: 'es2022', minify: true, rolldownOptions: { input: entry, output: { format: 'iife' } } },
+        })
+        const code = (Array.isArray(result) ? result[0]! : (result as { output: { code?: string }[] })).output[0]!.code!
+        if (/<\/script/i.test(code)) throw new Error('inlineFirstScreenRequest: the script would end its own <script> element')
+        // Right after the charset, before any stylesheet: an inline script after one would wait for it.
+        const charset = /<meta charset="UTF-8" \/>\n/i
+        if (!charset.test(html)) throw new Error('inlineFirstScreenRequest: index.html has no <meta charset="UTF-8" />')
+        return html.replace(charset, (meta) => `${meta}    <script>${code.trim()}</script>\n`)
       },
     },
   }
@@ -60,7 +77,7 @@ function preloadApp(): Plugin {
 
 // `vite build --base /some/path/` builds the console for any base path.
 export default defineConfig({
-  plugins: [react(), precompress(), preloadApp()],
+  plugins: [react(), precompress(), inlineFirstScreenRequest()],
   server: {
     host: '127.0.0.1',
     proxy: { '/sharing': 'http://127.0.0.1:3000', '/config.json': 'http://127.0.0.1:3000' },
@@ -72,11 +89,11 @@ export default defineConfig({
     cssCodeSplit: false,
     rolldownOptions: {
       output: {
-        // Three initial files instead of a dozen small shared ones: what runs first (early-data.ts and
-        // what it imports), the app (start-app.tsx and all it imports), and the entry; dialogs stay lazy.
+        // Few files instead of a dozen small shared ones: the entry and what runs first (early-data.ts and
+        // what it imports), then the app (start-app.tsx and all it imports); dialogs stay lazy.
         codeSplitting: {
           groups: [
-            { name: 'early', test: /[\\/]src[\\/]app[\\/]early-data\.ts$/, priority: 20 },
+            { name: 'early', test: /[\\/]src[\\/]app[\\/]early-data\.ts$|vite[\\/]preload-helper/, priority: 20 },
             { name: 'app', test: /[\\/]src[\\/]app[\\/]start-app\.tsx$/, priority: 10 },
           ],
         },

@@ -53,11 +53,12 @@ test('the next page is fetched ahead, so it shows without a new request', async 
   })
   await openMembers(page)
   await expect(await columnCells(page, 'Email')).toHaveCount(25)
-  await expect.poll(() => searches).toEqual(['1', '26'])
+  // Page 1 came with the first screen (drawn by the portal server, list-first-screen.spec.ts); page 2 is fetched ahead.
+  await expect.poll(() => searches).toEqual(['26'])
   await pagination(page).getByRole('button', { name: 'Next page' }).click()
   await expect(pagination(page)).toContainText('26–50 of')
   // Page 2 came from the cache; only page 3 was fetched ahead.
-  await expect.poll(() => searches).toEqual(['1', '26', '51'])
+  await expect.poll(() => searches).toEqual(['26', '51'])
 })
 
 test('the table keeps its place while the next page loads', async ({ page }) => {

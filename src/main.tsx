@@ -1,19 +1,18 @@
-// First: asks for the first screen (or the first portal reads) before the app's script is even evaluated.
-import { firstScreenSettled } from './app/early-data.ts'
+// First: asks the portal for the first screen (unless index.html's inline copy already has).
+import './first-screen/request-first-screen.ts'
+import { firstScreenPainted } from './app/early-data.ts'
 import './styles/tokens.css'
 import './styles/base.css'
 
 /**
- * The app (React and everything else, fetched meanwhile: index.html preloads
- * it) is evaluated once the first screen is painted: its evaluation holds the
- * main thread for ~160 ms, which would otherwise stand between the first
- * screen's answer and the screen. Not longer than this, though: a slow first
- * screen must not hold the app back.
+ * The app is imported, not part of this module's graph: a module runs only
+ * once its whole graph has arrived, and the early requests would wait for
+ * React and the rest. index.html preloads it, so it arrives meanwhile; it is
+ * evaluated once the first screen is painted, as its evaluation holds the
+ * main thread for ~160 ms, but a slow first screen does not hold it back
+ * longer than this.
  */
-const FIRST_SCREEN_WAIT_MS = 400
+const FIRST_SCREEN_WAIT_MS = 300
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-const shown = await Promise.race([firstScreenSettled, delay(FIRST_SCREEN_WAIT_MS).then(() => false)])
-// One frame for the paint (a hidden tab has no frames: then a timer decides).
-if (shown) await Promise.race([new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))), delay(100)])
+await Promise.race([firstScreenPainted, new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS))])
 await import('./app/start-app.tsx')

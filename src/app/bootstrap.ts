@@ -1,6 +1,7 @@
 import type { ArcGISIdentityManager } from '@esri/arcgis-rest-request'
 import { completeSignIn, isOAuthCallback, restoreSession } from '../lib/auth.ts'
-import { basePath, type ConsoleConfig, loadConfig } from '../lib/config.ts'
+import { basePath } from '../lib/base-path.ts'
+import { type ConsoleConfig, loadConfig } from '../lib/config.ts'
 import { memberQueries } from '../features/members/api/member-queries.ts'
 import type { MemberSearchParams } from '../features/members/api/search-query.ts'
 import type { MemberSearchResponse } from '../features/members/types.ts'

@@ -1,35 +1,21 @@
 import { buildMemberSearchParams, stableNow } from '../features/members/api/search-query.ts'
 import { parseView } from '../features/members/api/search-view.ts'
 import { COMMUNITY_SELF, type FirstScreen, MEMBER_SEARCH_PATH, PORTAL_SELF, type PortalRead, ROLES, USER_TYPES } from '../first-screen/first-screen-reads.ts'
-import { fetchFirstScreen, showFirstScreen } from '../first-screen/show-first-screen.ts'
-import { basePath, loadConfig } from '../lib/config.ts'
+import { earlySession, firstScreen } from '../first-screen/request-first-screen.ts'
+import { isFirstScreenShown } from '../first-screen/show-first-screen.ts'
+import { loadConfig } from '../lib/config.ts'
 import { fetchEarly, offerEarlyResponse, requestKey, setEarlyConfig, setEarlyList } from '../lib/early-requests.ts'
-import { SESSION_STORAGE_KEY } from '../lib/session-key.ts'
 
 /**
- * Imported first by main.tsx, so it runs before React and the app's modules
- * have even been loaded. Without it the first rows wait for a chain:
- * evaluate the app → config.json → who is signed in → render → search. Here,
- * with the saved session's token, the first screen is asked for at once (our
- * portal server renders it, with the answers it was drawn from); a portal
- * without one (a real ArcGIS portal) gets the first page of the list (for the
- * URL's view), portals/self and community/self asked for directly instead.
- * The app picks the answers up through portalRequest (lib/early-requests.ts).
- * It reads only what the app would read itself and sends the token only to
- * the portal that issued it; anything unexpected just skips it.
+ * Imported by main.tsx before the app, so it runs before React and the app's
+ * modules have even been loaded. Without it the first rows wait for a chain:
+ * evaluate the app → config.json → who is signed in → render → search. Here
+ * config.json starts at once, and the reads of the first screen (the list's
+ * first page for the URL's view, who is signed in, roles, user types) are
+ * offered to the app's own requests (lib/early-requests.ts): from the first
+ * screen's answers (request-first-screen.ts), or, from a portal without one
+ * (a real ArcGIS portal), asked for directly. Anything unexpected just skips it.
  */
-function savedSession(): { portal: string; token: string } | undefined {
-  try {
-    const saved = JSON.parse(sessionStorage.getItem(SESSION_STORAGE_KEY) ?? 'null')
-    if (typeof saved?.portal !== 'string' || typeof saved?.token !== 'string' || !saved.token) return undefined
-    const expires = saved.tokenExpires ? new Date(saved.tokenExpires).getTime() : Number.NaN
-    // A token about to expire is refreshed by the app first: leave those requests to it.
-    if (!(expires > Date.now() + 60_000)) return undefined
-    return { portal: saved.portal.replace(/\/+$/, ''), token: saved.token }
-  } catch {
-    return undefined
-  }
-}
 
 /** The answer the first screen was drawn from for exactly this read, if any. */
 function answerIn(screen: FirstScreen | undefined, read: PortalRead): unknown {
@@ -37,18 +23,27 @@ function answerIn(screen: FirstScreen | undefined, read: PortalRead): unknown {
   return screen?.answers.find((drawn) => requestKey(drawn.path, drawn.params, undefined) === key)?.answer
 }
 
-/** Resolves once the first screen is shown (true), or known not to come (false). */
-function startEarlyData(): Promise<boolean> {
+/** A frame for the browser to paint (a hidden tab has none: then a timer decides). */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100)
+    requestAnimationFrame(() => setTimeout(() => resolve(clearTimeout(timer)), 0))
+  })
+}
+
+/** Resolves once the first screen is painted, or known not to come. */
+function startEarlyData(): Promise<unknown> {
   setEarlyConfig(loadConfig())
-  // The Members list is the page at the base path; anything else (the OAuth callback) is left alone.
-  const path = window.location.pathname
-  if (path !== basePath() && `${path}/` !== basePath()) return Promise.resolve(false)
-  const session = savedSession()
-  if (!session) return Promise.resolve(false)
-  const screen = fetchFirstScreen(session.portal, session.token)
+  const session = earlySession
+  if (!session) return Promise.resolve()
+  // Painted before the app gets its answers: the app's first render (~100 ms) would otherwise
+  // come between them and the screen.
+  const painted = firstScreen.then((drawn) => (drawn && isFirstScreenShown() ? nextPaint() : undefined))
   const offer = (read: PortalRead, askWithoutScreen: boolean) => {
     const url = `${session.portal}/${read.path}`
-    const answer = screen.then((drawn) => answerIn(drawn, read) ?? (askWithoutScreen ? fetchEarly(url, read.params, session.token) : undefined))
+    const answer = painted
+      .then(() => firstScreen)
+      .then((drawn) => answerIn(drawn, read) ?? (askWithoutScreen ? fetchEarly(url, read.params, session.token) : undefined))
     return offerEarlyResponse(url, read.params, session.token, answer)
   }
   const view = parseView(new URLSearchParams(window.location.search))
@@ -61,7 +56,7 @@ function startEarlyData(): Promise<boolean> {
   offer(COMMUNITY_SELF, true)
   offer(ROLES, false)
   offer(USER_TYPES, false)
-  return screen.then((drawn) => (drawn ? showFirstScreen(drawn.html) : false))
+  return painted
 }
 
-export const firstScreenSettled = startEarlyData()
+export const firstScreenPainted = startEarlyData()

@@ -1,6 +1,6 @@
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router'
 import { MembersPage } from '../features/members/components/members-page.tsx'
-import { basePath } from '../lib/config.ts'
+import { basePath } from '../lib/base-path.ts'
 import { AppHeader } from './app-header.tsx'
 
 /**

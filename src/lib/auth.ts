@@ -1,5 +1,6 @@
 import { ArcGISIdentityManager, revokeToken } from '@esri/arcgis-rest-request'
-import { appUrl, type ConsoleConfig } from './config.ts'
+import { appUrl } from './base-path.ts'
+import type { ConsoleConfig } from './config.ts'
 import { SESSION_STORAGE_KEY } from './session-key.ts'
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini'
+import { basePath } from './base-path.ts'
 
 /** Runtime settings, read from `<base>config.json` so one build runs against any portal. */
 export interface ConsoleConfig {
@@ -11,17 +12,6 @@ const configSchema = z.object({
   portalUrl: z.optional(z.url()),
   clientId: z.optional(z.string().check(z.minLength(1))),
 })
-
-/** The app's base path (always ends in '/'), as `vite build --base` set it. */
-export function basePath(): string {
-  const base = import.meta.env.BASE_URL || '/'
-  return base.endsWith('/') ? base : `${base}/`
-}
-
-/** Absolute URL of a path inside the app, e.g. appUrl('oauth-callback'). */
-export function appUrl(path: string): string {
-  return new URL(basePath() + path, window.location.origin).toString()
-}
 
 /** Defaults: the server that serves the console is the portal. */
 export function defaultConfig(): ConsoleConfig {

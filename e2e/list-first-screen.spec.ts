@@ -1,0 +1,104 @@
+import type { Page, Request } from '@playwright/test'
+import { expect, test } from './support/fixtures.ts'
+import { columnCells, membersTable, openMembers } from './support/members-page.ts'
+import { searchMembers } from './support/portal-api.ts'
+
+/**
+ * The first screen: the portal server draws the Members page (the console's own components) and the
+ * console shows it, inert, before its own script has run; the app takes over without a gap.
+ */
+
+interface FirstScreenLog {
+  /** When the server-drawn rows were first in the page, and what they showed. */
+  firstRowsAt: number
+  firstEmails: string[]
+  inert: boolean
+  ariaHidden: boolean
+  /** Moments, after the first rows, with no visible rows at all. */
+  gaps: number
+  /** What the Content-Security-Policy refused (the inline request in index.html is allowed by its hash). */
+  refused: string[]
+}
+
+/** Watches the page from its first byte: where rows are, and whether they ever vanish. */
+async function watchFirstScreen(page: Page) {
+  await page.addInitScript(() => {
+    const log: FirstScreenLog = { firstRowsAt: 0, firstEmails: [], inert: false, ariaHidden: false, gaps: 0, refused: [] }
+    ;(window as unknown as { firstScreenLog: FirstScreenLog }).firstScreenLog = log
+    document.addEventListener('securitypolicyviolation', (event) => log.refused.push(`${event.violatedDirective} ${event.blockedURI}`))
+    const emailsOf = (rows: NodeListOf<HTMLTableRowElement>) => [...rows].map((row) => row.querySelector('td.col-email')?.textContent ?? '')
+    new MutationObserver(() => {
+      const holder = document.getElementById('first-screen')
+      const firstRows = document.querySelectorAll<HTMLTableRowElement>('#first-screen table[aria-label="Members"] tbody tr')
+      const root = document.getElementById('root')
+      if (firstRows.length && !log.firstRowsAt) {
+        log.firstRowsAt = performance.now()
+        log.firstEmails = emailsOf(firstRows)
+        log.inert = Boolean(holder?.inert)
+        log.ariaHidden = holder?.getAttribute('aria-hidden') === 'true'
+      }
+      const appRowsShown = root && getComputedStyle(root).display !== 'none' && root.querySelector('table[aria-label="Members"] tbody tr')
+      if (log.firstRowsAt && !firstRows.length && !appRowsShown) log.gaps++
+    }).observe(document, { childList: true, subtree: true })
+  })
+}
+
+/** The portal reads the browser makes, by operation. */
+function recordReads(page: Page) {
+  const reads: string[] = []
+  page.on('request', (request: Request) => {
+    const url = new URL(request.url())
+    if (url.pathname.startsWith('/sharing/rest/')) reads.push(`${url.pathname.slice('/sharing/rest/'.length)}${url.searchParams.get('start') ? `@${url.searchParams.get('start')}` : ''}`)
+  })
+  return reads
+}
+
+test('the rows come first, drawn by the portal server, and stay on screen while the app takes over', async ({ page, request, adminToken }) => {
+  await watchFirstScreen(page)
+  const reads = recordReads(page)
+  await openMembers(page, 'sort=fullname&order=desc')
+  const expected = (await searchMembers(request, adminToken, { sortField: 'fullname', sortOrder: 'desc', num: 25 })).results.map((m) => m.email)
+  await expect(await columnCells(page, 'Email')).toHaveText(expected)
+  await expect(page.locator('#first-screen')).toHaveCount(0)
+
+  const log = await page.evaluate(() => (window as unknown as { firstScreenLog: FirstScreenLog }).firstScreenLog)
+  expect(log.firstEmails).toEqual(expected)
+  // Inert and hidden from assistive technology, as nothing in it works yet. (How much sooner than the
+  // app's own rows it comes is a benchmark's question: bench/browser-cold-load.ts.)
+  expect(log.inert).toBe(true)
+  expect(log.ariaHidden).toBe(true)
+  expect(log.gaps).toBe(0)
+  expect(log.refused).toEqual([])
+  // The app reused what the first screen was drawn from: it asked for none of it again.
+  expect(reads).toContain('console/firstScreen')
+  expect(reads.filter((read) => /^(portals\/self|community\/self|portals\/self\/roles|portals\/self\/userLicenseTypes|portals\/self\/users\/search@1)$/.test(read))).toEqual([])
+  // And the page works: the app's own table, with its controls.
+  await membersTable(page).getByRole('checkbox', { name: 'Select all on this page' }).check()
+  await expect(page.getByRole('button', { name: '25 members selected' })).toBeVisible()
+})
+
+test('a portal without a first screen: the console draws its own rows, and this tab stops asking', async ({ page }) => {
+  let asked = 0
+  await page.route(/console\/firstScreen/i, (route) => {
+    asked++
+    return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ error: { code: 400, message: 'Invalid URL', details: [] } }) })
+  })
+  await openMembers(page)
+  await expect(await columnCells(page, 'Email')).toHaveCount(25)
+  await page.reload()
+  await expect(await columnCells(page, 'Email')).toHaveCount(25)
+  expect(asked).toBe(1)
+})
+
+test('a first screen that fails is asked for again next time; meanwhile the console draws its own rows', async ({ page }) => {
+  let asked = 0
+  await page.route(/console\/firstScreen/i, (route) => {
+    asked++
+    return route.fulfill({ status: 500, body: 'Internal Server Error' })
+  })
+  await openMembers(page)
+  await expect(await columnCells(page, 'Email')).toHaveCount(25)
+  await page.reload()
+  await expect(await columnCells(page, 'Email')).toHaveCount(25)
+  expect(asked).toBe(2)
+})

@@ -1,0 +1,72 @@
+import { basePath } from '../lib/base-path.ts'
+import { SESSION_STORAGE_KEY } from '../lib/session-key.ts'
+import { FIRST_SCREEN_PATH, type FirstScreen } from './first-screen-reads.ts'
+import { showFirstScreen } from './show-first-screen.ts'
+
+/**
+ * Asks the portal for the first screen with the saved session, and shows it
+ * when it comes. It runs twice: inlined into index.html by the build
+ * (vite.config.ts), so the request leaves as the document is parsed, and as
+ * the first module of the bundle (main.tsx), which reuses the inline copy's
+ * request or, where that did not run (the dev server, a host whose CSP
+ * refuses it), makes it. Both copies share the request through `window`.
+ * Everything else that starts early is in src/app/early-data.ts.
+ */
+
+declare global {
+  interface Window {
+    membersConsoleFirstScreen?: Promise<FirstScreen | undefined>
+  }
+}
+
+/** Where this tab remembers a portal without a first screen (a real ArcGIS portal), not to ask it on every load. */
+const NO_FIRST_SCREEN_KEY = 'members-console:no-first-screen'
+
+/** The saved session, when this load is the Members page and its token is good for another minute. */
+function savedSession(): { portal: string; token: string } | undefined {
+  // The Members list is the page at the base path; anything else (the OAuth callback) is left alone.
+  const path = window.location.pathname
+  if (path !== basePath() && `${path}/` !== basePath()) return undefined
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(SESSION_STORAGE_KEY) ?? 'null')
+    if (typeof saved?.portal !== 'string' || typeof saved?.token !== 'string' || !saved.token) return undefined
+    const expires = saved.tokenExpires ? new Date(saved.tokenExpires).getTime() : Number.NaN
+    // A token about to expire is refreshed by the app first: leave those requests to it.
+    if (!(expires > Date.now() + 60_000)) return undefined
+    return { portal: saved.portal.replace(/\/+$/, ''), token: saved.token }
+  } catch {
+    return undefined
+  }
+}
+
+/** The first screen for this page's URL, or undefined (the portal has none, or it failed: the app draws as usual). */
+async function fetchFirstScreen(portalUrl: string, token: string): Promise<FirstScreen | undefined> {
+  if (sessionStorage.getItem(NO_FIRST_SCREEN_KEY) === portalUrl) return undefined
+  const query = new URLSearchParams({ f: 'json', token, location: window.location.pathname + window.location.search, base: basePath() })
+  try {
+    const response = await fetch(`${portalUrl}/${FIRST_SCREEN_PATH}?${query}`)
+    const body = response.ok ? await response.json() : undefined
+    if (typeof body?.html === 'string' && Array.isArray(body.answers)) return body as FirstScreen
+    // No such operation here: HTTP 404, or the "Invalid URL" envelope ArcGIS answers for one it does not know.
+    // (Any other error, e.g. of a read it was drawn from, is left to the app's own requests to explain.)
+    const error = body?.error
+    if (response.status === 404 || error?.messageCode === 'INVALID_URL' || /^invalid url/i.test(error?.message ?? ''))
+      sessionStorage.setItem(NO_FIRST_SCREEN_KEY, portalUrl)
+  } catch {
+    // Unreachable or not JSON: the app's own requests will say what is wrong.
+  }
+  return undefined
+}
+
+/** The session this load starts with (undefined: nothing is fetched early). */
+export const earlySession = savedSession()
+
+async function requestFirstScreen(): Promise<FirstScreen | undefined> {
+  if (!earlySession) return undefined
+  const screen = await fetchFirstScreen(earlySession.portal, earlySession.token)
+  if (screen) showFirstScreen(screen.html)
+  return screen
+}
+
+/** The first screen, asked for now and shown when it comes; undefined when there is none. */
+export const firstScreen: Promise<FirstScreen | undefined> = (window.membersConsoleFirstScreen ??= requestFirstScreen())
