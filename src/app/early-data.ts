@@ -27,7 +27,12 @@ function answerIn(screen: FirstScreen | undefined, read: PortalRead): unknown {
 function nextPaint(): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 100)
-    requestAnimationFrame(() => setTimeout(() => resolve(clearTimeout(timer)), 0))
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer)
+        resolve()
+      }, 0),
+    )
   })
 }
 

@@ -68,5 +68,8 @@ async function requestFirstScreen(): Promise<FirstScreen | undefined> {
   return screen
 }
 
+// The inline copy in index.html asked already, unless it could not run.
+window.membersConsoleFirstScreen ??= requestFirstScreen()
+
 /** The first screen, asked for now and shown when it comes; undefined when there is none. */
-export const firstScreen: Promise<FirstScreen | undefined> = (window.membersConsoleFirstScreen ??= requestFirstScreen())
+export const firstScreen: Promise<FirstScreen | undefined> = window.membersConsoleFirstScreen

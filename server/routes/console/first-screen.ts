@@ -40,8 +40,8 @@ export function registerFirstScreen(api: Hono<AppEnv>) {
     const read = async ({ path, params }: PortalRead) => {
       const query = new URLSearchParams({ f: 'json', token })
       for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== null) query.set(name, String(value))
-      // Through this API's own routes, headers and all; a header-borne token is passed on as a parameter.
-      const response = await api.request(`/${path.toLowerCase()}?${query}`, {}, c.env)
+      // Through this API's own routes (a header-borne token is passed on as a parameter).
+      const response = await api.request(`/${path.toLowerCase()}?${query}`)
       const body = (await response.json()) as { error?: { code: number; messageCode: string; message: string; details?: unknown[] } }
       if (body.error) throw new PortalError(body.error.code, body.error.messageCode, body.error.message, body.error.details)
       return body

@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { SESSION_STORAGE_KEY } from '../lib/session-key.ts'
+
+const PORTAL = 'https://portal.example.com/sharing/rest'
+const SCREEN = { html: '<h1>Members</h1><table aria-label="Members"></table>', answers: [] }
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+
+/** A fresh copy of the module, as each page load (or the inline copy in index.html) evaluates it. */
+async function load() {
+  vi.resetModules()
+  return import('./request-first-screen.ts')
+}
+
+describe('the first screen, asked for as the page loads', () => {
+  let fetchMock: ReturnType<typeof vi.fn>
+  beforeEach(() => {
+    fetchMock = vi.fn(async () => json(SCREEN))
+    vi.stubGlobal('fetch', fetchMock)
+    sessionStorage.clear()
+    sessionStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ portal: `${PORTAL}/`, token: 'tok', tokenExpires: new Date(Date.now() + 3_600_000).toISOString() }))
+    window.history.replaceState(null, '', '/?q=smith&page=2')
+    document.body.innerHTML = '<div id="first-screen"></div><div id="root"></div>'
+    delete window.membersConsoleFirstScreen
+  })
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('asks the session’s portal for this URL’s first screen, and shows it', async () => {
+    const { firstScreen } = await load()
+    await expect(firstScreen).resolves.toEqual(SCREEN)
+    const sent = new URL(fetchMock.mock.calls[0]![0] as string)
+    expect(sent.origin + sent.pathname).toBe(`${PORTAL}/console/firstScreen`)
+    expect(Object.fromEntries(sent.searchParams)).toEqual({ f: 'json', token: 'tok', location: '/?q=smith&page=2', base: '/' })
+    expect(document.getElementById('first-screen')?.innerHTML).toBe(SCREEN.html)
+  })
+
+  it('is asked for once: the bundle’s copy reuses the inline copy’s request', async () => {
+    const inline = await load()
+    const bundled = await load()
+    expect(bundled.firstScreen).toBe(inline.firstScreen)
+    await bundled.firstScreen
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+  })
+
+  it.each([
+    ['without a session', () => sessionStorage.clear()],
+    ['with a token about to expire', () => sessionStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ portal: PORTAL, token: 'tok', tokenExpires: new Date(Date.now() + 30_000).toISOString() }))],
+    ['on another page (the OAuth callback)', () => window.history.replaceState(null, '', '/oauth-callback?code=x')],
+  ])('is not asked for %s', async (_name, arrange) => {
+    arrange()
+    const { firstScreen } = await load()
+    await expect(firstScreen).resolves.toBeUndefined()
+    expect(fetchMock).not.toHaveBeenCalled()
+  })
+
+  it('the app has drawn already: nothing is shown', async () => {
+    document.getElementById('first-screen')?.remove()
+    const { firstScreen } = await load()
+    await expect(firstScreen).resolves.toEqual(SCREEN)
+    expect(document.body.innerHTML).toBe('<div id="root"></div>')
+  })
+
+  it('a portal without it (ArcGIS answers "Invalid URL") is not asked again in this tab', async () => {
+    fetchMock.mockResolvedValueOnce(json({ error: { code: 400, message: 'Invalid URL', details: [] } }))
+    await expect((await load()).firstScreen).resolves.toBeUndefined()
+    delete window.membersConsoleFirstScreen
+    await expect((await load()).firstScreen).resolves.toBeUndefined()
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+  })
+
+  it.each([
+    ['an error of its own', () => json({ error: { code: 500, message: 'The search failed.', details: [] } })],
+    ['a server failure', () => new Response('Internal Server Error', { status: 500 })],
+  ])('after %s, it is asked for again on the next load', async (_name, answer) => {
+    fetchMock.mockResolvedValueOnce(answer())
+    await expect((await load()).firstScreen).resolves.toBeUndefined()
+    delete window.membersConsoleFirstScreen
+    await expect((await load()).firstScreen).resolves.toEqual(SCREEN)
+    expect(fetchMock).toHaveBeenCalledTimes(2)
+  })
+})
