@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
+import { inlineScripts } from '../server/console.ts'
 import { buildConsole, type ManifestChunk } from './lib/browser-fixture.ts'
 import { writeResult } from './lib/results.ts'
 import { printTable } from './lib/table.ts'
@@ -64,11 +65,11 @@ for (const key of ALWAYS_IMPORTED) {
   addStatic(key)
 }
 
-const inlineScripts = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m, i) => {
-  const bytes = Buffer.from(m[1]!)
+const inline = inlineScripts(html).map((script, i) => {
+  const bytes = Buffer.from(script)
   return { file: `index.html inline script ${i + 1}`, raw: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length }
 })
-const initialFiles = [...inlineScripts, ...[...new Set([...initial, ...extra])].map((file) => ({ file, ...sizeOf(file) }))]
+const initialFiles = [...inline, ...[...new Set([...initial, ...extra])].map((file) => ({ file, ...sizeOf(file) }))]
 const initialGzip = initialFiles.reduce((sum, f) => sum + f.gzip, 0)
 const initialRaw = initialFiles.reduce((sum, f) => sum + f.raw, 0)
 const lazyFiles = Object.values(manifest)

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Db } from './db/connection.ts'
 import { type AppEnv, defaultConfig, type ServerConfig } from './http/context.ts'
@@ -21,14 +21,11 @@ export function createApp(db: Db, overrides: Partial<ServerConfig> = {}) {
     },
   })
 
-  app.onError((error, c) => {
-    const portalError =
-      error instanceof PortalError ? error : new PortalError(500, 'INTERNAL_ERROR', 'An unexpected error occurred. Try again.')
-    if (!(error instanceof PortalError)) console.error(error)
-    return c.json(portalError.toJSON(), 200)
-  })
+  app.onError(answerError)
 
   const api = new Hono<AppEnv>()
+  // Also for requests made to the API directly (console/firstScreen reads through its routes).
+  api.onError(answerError)
   api.use(
     '*',
     bodyLimit({
@@ -53,4 +50,11 @@ export function createApp(db: Db, overrides: Partial<ServerConfig> = {}) {
 
   registerConsole(app, config)
   return app
+}
+
+/** Every failure as the ArcGIS error envelope (HTTP 200); an unexpected one is logged and kept vague. */
+function answerError(error: Error, c: Context<AppEnv>) {
+  const portalError = error instanceof PortalError ? error : new PortalError(500, 'INTERNAL_ERROR', 'An unexpected error occurred. Try again.')
+  if (!(error instanceof PortalError)) console.error(error)
+  return c.json(portalError.toJSON(), 200)
 }

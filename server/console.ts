@@ -79,11 +79,13 @@ function consoleCsp(frameAncestors: string, scriptHashes: string[]): string {
   ].join('; ')
 }
 
-/** sha256-<base64> of each inline <script> in the page (the build inlines the first screen's request). */
-export function inlineScriptHashes(html: string): string[] {
-  return [...html.matchAll(/<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi)].map(
-    ([, content]) => `sha256-${createHash('sha256').update(content ?? '', 'utf8').digest('base64')}`,
-  )
+/** The text of each inline <script> in a page (the build inlines the first screen's request). */
+export function inlineScripts(html: string): string[] {
+  return [...html.matchAll(/<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi)].map(([, content]) => content ?? '')
+}
+
+function inlineScriptHashes(html: string): string[] {
+  return inlineScripts(html).map((script) => `sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}`)
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react'
+import { removeFirstScreen } from '../first-screen/show-first-screen.ts'
 
 interface State {
   error: Error | null
@@ -14,6 +15,8 @@ export class AppErrorBoundary extends Component<{ children: ReactNode }, State> 
 
   componentDidCatch(error: Error, info: ErrorInfo) {
     console.error('Members console crashed', error, info.componentStack)
+    // The message is in #root, which the server's first screen keeps hidden while it shows.
+    removeFirstScreen()
   }
 
   render() {

@@ -19,7 +19,14 @@ export const ROLES: PortalRead = { path: 'portals/self/roles', params: { returnP
 export const USER_TYPES: PortalRead = { path: 'portals/self/userLicenseTypes', params: { start: 1, num: 100 } }
 export const MEMBER_SEARCH_PATH = 'portals/self/users/search'
 
-/** The portal server's extension that renders the first screen (portal-api.md, extensions). */
+/** A GET's query as REST JS sends it: f=json, the token, and the parameters without empty ones. */
+export function readQuery(params: Record<string, unknown>, token: string): URLSearchParams {
+  const query = new URLSearchParams({ f: 'json', token })
+  for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== null) query.set(name, String(value))
+  return query
+}
+
+/** The portal server's extension that renders the first screen (README.md, "How the first rows come early"). */
 export const FIRST_SCREEN_PATH = 'console/firstScreen'
 
 /** What the portal server answers: the first screen's markup and the answers it was drawn from. */

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { SESSION_STORAGE_KEY } from '../lib/session-key.ts'
 
-const PORTAL = 'https://portal.example.com/sharing/rest'
+/** The server that serves the console: the only one asked. */
+const PORTAL = `${window.location.origin}/sharing/rest`
 const SCREEN = { html: '<h1>Members</h1><table aria-label="Members"></table>', answers: [] }
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
@@ -45,6 +46,10 @@ describe('the first screen, asked for as the page loads', () => {
     ['without a session', () => sessionStorage.clear()],
     ['with a token about to expire', () => sessionStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ portal: PORTAL, token: 'tok', tokenExpires: new Date(Date.now() + 30_000).toISOString() }))],
     ['on another page (the OAuth callback)', () => window.history.replaceState(null, '', '/oauth-callback?code=x')],
+    [
+      'from a portal on another origin (its markup would be put into this page)',
+      () => sessionStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify({ portal: 'https://portal.example.com/sharing/rest', token: 'tok', tokenExpires: new Date(Date.now() + 3_600_000).toISOString() })),
+    ],
   ])('is not asked for %s', async (_name, arrange) => {
     arrange()
     const { firstScreen } = await load()

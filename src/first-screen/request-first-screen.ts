@@ -1,6 +1,6 @@
 import { basePath } from '../lib/base-path.ts'
 import { SESSION_STORAGE_KEY } from '../lib/session-key.ts'
-import { FIRST_SCREEN_PATH, type FirstScreen } from './first-screen-reads.ts'
+import { FIRST_SCREEN_PATH, type FirstScreen, readQuery } from './first-screen-reads.ts'
 import { showFirstScreen } from './show-first-screen.ts'
 
 /**
@@ -22,6 +22,9 @@ declare global {
 /** Where this tab remembers a portal without a first screen (a real ArcGIS portal), not to ask it on every load. */
 const NO_FIRST_SCREEN_KEY = 'members-console:no-first-screen'
 
+/** How long the app's early reads may wait for the first screen before asking for themselves. */
+const FIRST_SCREEN_TIMEOUT_MS = 1_500
+
 /** The saved session, when this load is the Members page and its token is good for another minute. */
 function savedSession(): { portal: string; token: string } | undefined {
   // The Members list is the page at the base path; anything else (the OAuth callback) is left alone.
@@ -39,12 +42,16 @@ function savedSession(): { portal: string; token: string } | undefined {
   }
 }
 
-/** The first screen for this page's URL, or undefined (the portal has none, or it failed: the app draws as usual). */
+/**
+ * The first screen for this page's URL, or undefined (the portal has none, or it failed: the app draws
+ * as usual). Only from the server that serves the console: it alone has the extension, and its markup
+ * is put into this page (its own CSP guards it).
+ */
 async function fetchFirstScreen(portalUrl: string, token: string): Promise<FirstScreen | undefined> {
-  if (sessionStorage.getItem(NO_FIRST_SCREEN_KEY) === portalUrl) return undefined
-  const query = new URLSearchParams({ f: 'json', token, location: window.location.pathname + window.location.search, base: basePath() })
+  if (sessionStorage.getItem(NO_FIRST_SCREEN_KEY) === portalUrl || new URL(portalUrl).origin !== window.location.origin) return undefined
+  const query = readQuery({ location: window.location.pathname + window.location.search, base: basePath() }, token)
   try {
-    const response = await fetch(`${portalUrl}/${FIRST_SCREEN_PATH}?${query}`)
+    const response = await fetch(`${portalUrl}/${FIRST_SCREEN_PATH}?${query}`, { signal: AbortSignal.timeout(FIRST_SCREEN_TIMEOUT_MS) })
     const body = response.ok ? await response.json() : undefined
     if (typeof body?.html === 'string' && Array.isArray(body.answers)) return body as FirstScreen
     // No such operation here: HTTP 404, or the "Invalid URL" envelope ArcGIS answers for one it does not know.
@@ -53,7 +60,7 @@ async function fetchFirstScreen(portalUrl: string, token: string): Promise<First
     if (response.status === 404 || error?.messageCode === 'INVALID_URL' || /^invalid url/i.test(error?.message ?? ''))
       sessionStorage.setItem(NO_FIRST_SCREEN_KEY, portalUrl)
   } catch {
-    // Unreachable or not JSON: the app's own requests will say what is wrong.
+    // Unreachable, too slow, or not JSON: the app's own requests will say what is wrong.
   }
   return undefined
 }

@@ -1,12 +1,14 @@
 import { ArcGISIdentityManager } from '@esri/arcgis-rest-request'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { startEarlyRequest } from './early-requests.ts'
+import { fetchEarly, offerEarlyResponse } from './early-requests.ts'
 import { portalRequest, setActivePortal } from './portal-client.ts'
 
 const PORTAL = 'https://portal.example.com/sharing/rest'
 const SEARCH = `${PORTAL}/portals/self/users/search`
 const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })
 const params = { sortField: 'fullname', sortOrder: 'asc', start: 1, num: 25 }
+/** As early-data.ts does for a portal without a first screen: ask now, offer the answer to the app. */
+const startEarly = (url: string, query: Record<string, unknown>, token: string) => offerEarlyResponse(url, query, token, fetchEarly(url, query, token))
 
 describe('early requests handed to portalRequest', () => {
   let fetchMock: ReturnType<typeof vi.fn>
@@ -20,7 +22,7 @@ describe('early requests handed to portalRequest', () => {
 
   it('answers the same GET (same URL, parameters in any order, token) once, without a second fetch', async () => {
     fetchMock.mockResolvedValueOnce(json({ total: 1, results: [{ username: 'ada' }] }))
-    startEarlyRequest(SEARCH, params, 'tok')
+    startEarly(SEARCH, params, 'tok')
     const sent = new URL(fetchMock.mock.calls[0][0])
     expect(Object.fromEntries(sent.searchParams)).toEqual({ f: 'json', token: 'tok', sortField: 'fullname', sortOrder: 'asc', start: '1', num: '25' })
     const reordered = { num: 25, start: 1, sortOrder: 'asc', sortField: 'fullname', q: undefined }
@@ -34,7 +36,7 @@ describe('early requests handed to portalRequest', () => {
 
   it('is not used for other parameters or another token', async () => {
     fetchMock.mockResolvedValueOnce(json({ total: 1, results: [] }))
-    startEarlyRequest(SEARCH, { ...params, start: 26 }, 'other-token')
+    startEarly(SEARCH, { ...params, start: 26 }, 'other-token')
     fetchMock.mockResolvedValue(json({ total: 3, results: [] }))
     await expect(portalRequest('portals/self/users/search', { ...params, start: 26 }, { method: 'GET' })).resolves.toEqual({ total: 3, results: [] })
     expect(fetchMock).toHaveBeenCalledTimes(2)
@@ -42,9 +44,9 @@ describe('early requests handed to portalRequest', () => {
 
   it('falls back to a real request when the early answer is an error envelope or a failure', async () => {
     fetchMock.mockResolvedValueOnce(json({ error: { code: 498, message: 'Invalid token.' } }))
-    startEarlyRequest(`${PORTAL}/portals/self`, {}, 'tok')
+    startEarly(`${PORTAL}/portals/self`, {}, 'tok')
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'))
-    startEarlyRequest(`${PORTAL}/community/self`, {}, 'tok')
+    startEarly(`${PORTAL}/community/self`, {}, 'tok')
     fetchMock.mockImplementation(async () => json({ id: 'org' }))
     await expect(portalRequest('portals/self', {}, { method: 'GET' })).resolves.toEqual({ id: 'org' })
     await expect(portalRequest('community/self', {}, { method: 'GET' })).resolves.toEqual({ id: 'org' })

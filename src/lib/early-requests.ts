@@ -6,6 +6,7 @@
  * usual, so this can only make the first screen faster, never change it.
  */
 
+import { readQuery } from '../first-screen/first-screen-reads.ts'
 import type { ConsoleConfig } from './config.ts'
 
 const FRESH_MS = 10_000
@@ -26,16 +27,9 @@ export function requestKey(url: string, params: Record<string, unknown>, token: 
   return `${url}?${new URLSearchParams(entries).toString()}#${token ?? ''}`
 }
 
-/** Starts a GET now (f=json, the token in the query, as REST JS sends it) and keeps its answer for the app. */
-export function startEarlyRequest(url: string, params: Record<string, unknown>, token: string): Promise<unknown> {
-  return offerEarlyResponse(url, params, token, fetchEarly(url, params, token))
-}
-
 /** A GET as REST JS sends it; resolves undefined for an error envelope or a failure. */
 export function fetchEarly(url: string, params: Record<string, unknown>, token: string): Promise<unknown> {
-  const query = new URLSearchParams({ f: 'json', token })
-  for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== null) query.set(name, String(value))
-  return fetch(`${url}?${query}`)
+  return fetch(`${url}?${readQuery(params, token)}`)
     .then((response) => (response.ok ? response.json() : undefined))
     .then((body) => (body && typeof body === 'object' && !('error' in body) ? body : undefined))
     .catch(() => undefined)

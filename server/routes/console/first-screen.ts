@@ -1,5 +1,5 @@
 import type { Hono } from 'hono'
-import type { PortalRead } from '../../../src/first-screen/first-screen-reads.ts'
+import { type PortalRead, readQuery } from '../../../src/first-screen/first-screen-reads.ts'
 import { requireCaller, requirePrivilege, tokenOf } from '../../auth/caller.ts'
 import type { AppEnv } from '../../http/context.ts'
 import { badRequest, PortalError } from '../../http/errors.ts'
@@ -14,12 +14,15 @@ const MAX_LOCATION = 4096
  */
 let renderer: Promise<typeof import('../../../src/first-screen/render-first-screen.tsx')> | undefined
 export function loadFirstScreenRenderer() {
-  renderer ??= import('../../../src/first-screen/render-first-screen.tsx')
+  renderer ??= import('../../../src/first-screen/render-first-screen.tsx').catch((error) => {
+    renderer = undefined // tried again on the next request
+    throw error
+  })
   return renderer
 }
 
 /**
- * GET console/firstScreen (extension, portal-api.md): the console's first
+ * GET console/firstScreen (an extension; README.md, "How the first rows come early"): the console's first
  * screen for `location` (the console URL's path and query) and `base` (its
  * base path), rendered by the console's own components, with the answers it
  * was drawn from. Lets the console show its rows before its script has run
@@ -38,10 +41,8 @@ export function registerFirstScreen(api: Hono<AppEnv>) {
       throw badRequest('INVALID_LOCATION', `'location' must be the console's path and query, under '${base}' (at most ${MAX_LOCATION} characters).`)
 
     const read = async ({ path, params }: PortalRead) => {
-      const query = new URLSearchParams({ f: 'json', token })
-      for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== null) query.set(name, String(value))
       // Through this API's own routes (a header-borne token is passed on as a parameter).
-      const response = await api.request(`/${path.toLowerCase()}?${query}`)
+      const response = await api.request(`/${path.toLowerCase()}?${readQuery(params, token)}`)
       const body = (await response.json()) as { error?: { code: number; messageCode: string; message: string; details?: unknown[] } }
       if (body.error) throw new PortalError(body.error.code, body.error.messageCode, body.error.message, body.error.details)
       return body
