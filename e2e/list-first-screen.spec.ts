@@ -14,16 +14,18 @@ interface FirstScreenLog {
   firstEmails: string[]
   inert: boolean
   ariaHidden: boolean
+  /** Whether it showed the list's loading bar (nothing in it works yet). */
+  loadingBar: boolean
   /** Moments, after the first rows, with no visible rows at all. */
   gaps: number
-  /** What the Content-Security-Policy refused (the inline request in index.html is allowed by its hash). */
+  /** What the Content-Security-Policy refused (it allows no inline script). */
   refused: string[]
 }
 
 /** Watches the page from its first byte: where rows are, and whether they ever vanish. */
 async function watchFirstScreen(page: Page) {
   await page.addInitScript(() => {
-    const log: FirstScreenLog = { firstRowsAt: 0, firstEmails: [], inert: false, ariaHidden: false, gaps: 0, refused: [] }
+    const log: FirstScreenLog = { firstRowsAt: 0, firstEmails: [], inert: false, ariaHidden: false, loadingBar: false, gaps: 0, refused: [] }
     ;(window as unknown as { firstScreenLog: FirstScreenLog }).firstScreenLog = log
     document.addEventListener('securitypolicyviolation', (event) => log.refused.push(`${event.violatedDirective} ${event.blockedURI}`))
     const emailsOf = (rows: NodeListOf<HTMLTableRowElement>) => [...rows].map((row) => row.querySelector('td.col-email')?.textContent ?? '')
@@ -36,6 +38,8 @@ async function watchFirstScreen(page: Page) {
         log.firstEmails = emailsOf(firstRows)
         log.inert = Boolean(holder?.inert)
         log.ariaHidden = holder?.getAttribute('aria-hidden') === 'true'
+        const slot = holder?.querySelector('.progress-slot')
+        log.loadingBar = Boolean(slot) && getComputedStyle(slot as Element, '::after').animationName === 'progress-slide'
       }
       const appRowsShown = root && getComputedStyle(root).display !== 'none' && root.querySelector('table[aria-label="Members"] tbody tr')
       if (log.firstRowsAt && !firstRows.length && !appRowsShown) log.gaps++
@@ -67,6 +71,7 @@ test('the rows come first, drawn by the portal server, and stay on screen while 
   // app's own rows it comes is a benchmark's question: bench/browser-cold-load.ts.)
   expect(log.inert).toBe(true)
   expect(log.ariaHidden).toBe(true)
+  expect(log.loadingBar).toBe(true)
   expect(log.gaps).toBe(0)
   expect(log.refused).toEqual([])
   // The app reused what the first screen was drawn from: it asked for none of it again.

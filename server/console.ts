@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
-import type { Context, Hono } from 'hono'
+import type { Hono } from 'hono'
 import { compressedAssets, IMMUTABLE } from './console-assets.ts'
 import type { Queryable } from './db/connection.ts'
 import type { AppEnv, ServerConfig } from './http/context.ts'
@@ -14,13 +13,22 @@ export const CONSOLE_CLIENT_ID = 'members-console'
  * config.json never, so a new build or setting reaches browsers at once.
  */
 export function registerConsole(app: Hono<AppEnv>, config: ServerConfig) {
-  const csp = consoleCsp(config.frameAncestors, [])
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${config.frameAncestors}`,
+  ].join('; ')
 
   app.use('*', async (c, next) => {
     await next()
     if (!new URL(c.req.url).pathname.toLowerCase().startsWith('/sharing/')) {
-      // index.html comes with its own (its inline script's hash added).
-      if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', csp)
+      c.header('Content-Security-Policy', csp)
       c.header('X-Content-Type-Options', 'nosniff')
       c.header('Referrer-Policy', 'same-origin')
     }
@@ -49,43 +57,14 @@ export function registerConsole(app: Hono<AppEnv>, config: ServerConfig) {
       },
     }),
   )
-  // index.html never comes from the static files: it needs its CSP.
-  const indexFile = join(root, 'index.html')
-  const serveIndex = (c: Context<AppEnv>) => {
-    if (!existsSync(indexFile)) return c.text('The console is not built. Run `npm run build`.', 404)
-    const html = readFileSync(indexFile, 'utf8')
-    c.header('Cache-Control', 'no-cache')
-    c.header('Content-Security-Policy', consoleCsp(config.frameAncestors, inlineScriptHashes(html)))
-    return c.html(html)
-  }
-  app.get('*', (c, next) => (/(^|\/)(index\.html)?$/.test(new URL(c.req.url).pathname) ? serveIndex(c) : next()))
   app.use('*', serveStatic({ root }))
   // Client-side routes (e.g. /oauth-callback) all load the app.
-  app.get('*', serveIndex)
-}
-
-/** The console's Content-Security-Policy: its own origin only, plus the given inline scripts. */
-function consoleCsp(frameAncestors: string, scriptHashes: string[]): string {
-  return [
-    "default-src 'self'",
-    ["script-src 'self'", ...scriptHashes.map((hash) => `'${hash}'`)].join(' '),
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    `frame-ancestors ${frameAncestors}`,
-  ].join('; ')
-}
-
-/** The text of each inline <script> in a page (the build inlines the first screen's request). */
-export function inlineScripts(html: string): string[] {
-  return [...html.matchAll(/<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi)].map(([, content]) => content ?? '')
-}
-
-function inlineScriptHashes(html: string): string[] {
-  return inlineScripts(html).map((script) => `sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}`)
+  const indexFile = join(root, 'index.html')
+  app.get('*', (c) => {
+    if (!existsSync(indexFile)) return c.text('The console is not built. Run `npm run build`.', 404)
+    c.header('Cache-Control', 'no-cache')
+    return c.html(readFileSync(indexFile, 'utf8'))
+  })
 }
 
 /**

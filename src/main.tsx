@@ -1,4 +1,4 @@
-// First: asks the portal for the first screen (unless index.html's inline copy already has).
+// First: asks the portal for the first screen (unless index.html's own copy already has).
 import './first-screen/request-first-screen.ts'
 import { firstScreenPainted } from './app/early-data.ts'
 import { removeFirstScreen } from './first-screen/show-first-screen.ts'

@@ -6,7 +6,7 @@ const PORTAL = `${window.location.origin}/sharing/rest`
 const SCREEN = { html: '<h1>Members</h1><table aria-label="Members"></table>', answers: [] }
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
-/** A fresh copy of the module, as each page load (or the inline copy in index.html) evaluates it. */
+/** A fresh copy of the module, as each page load (or index.html's own copy of it) evaluates it. */
 async function load() {
   vi.resetModules()
   return import('./request-first-screen.ts')
@@ -34,10 +34,10 @@ describe('the first screen, asked for as the page loads', () => {
     expect(document.getElementById('first-screen')?.innerHTML).toBe(SCREEN.html)
   })
 
-  it('is asked for once: the bundle’s copy reuses the inline copy’s request', async () => {
-    const inline = await load()
+  it('is asked for once: the bundle’s copy reuses the request of index.html’s copy', async () => {
+    const early = await load()
     const bundled = await load()
-    expect(bundled.firstScreen).toBe(inline.firstScreen)
+    expect(bundled.firstScreen).toBe(early.firstScreen)
     await bundled.firstScreen
     expect(fetchMock).toHaveBeenCalledTimes(1)
   })

@@ -5,11 +5,11 @@ import { showFirstScreen } from './show-first-screen.ts'
 
 /**
  * Asks the portal for the first screen with the saved session, and shows it
- * when it comes. It runs twice: inlined into index.html by the build
- * (vite.config.ts), so the request leaves as the document is parsed, and as
- * the first module of the bundle (main.tsx), which reuses the inline copy's
- * request or, where that did not run (the dev server, a host whose CSP
- * refuses it), makes it. Both copies share the request through `window`.
+ * when it comes. It runs twice: built apart as index.html's first script
+ * (async, vite.config.ts), so the request leaves as soon as the document
+ * arrives, and as the first module of the bundle (main.tsx), which reuses
+ * that copy's request or, where it did not run first (the dev server), makes
+ * it. Both copies share the request through `window`.
  * Everything else that starts early is in src/app/early-data.ts.
  */
 
@@ -75,7 +75,7 @@ async function requestFirstScreen(): Promise<FirstScreen | undefined> {
   return screen
 }
 
-// The inline copy in index.html asked already, unless it could not run.
+// index.html's own copy asked already, unless the bundle's runs first.
 window.membersConsoleFirstScreen ??= requestFirstScreen()
 
 /** The first screen, asked for now and shown when it comes; undefined when there is none. */
