@@ -4,8 +4,8 @@ import { requireCaller, requirePrivilege, tokenOf } from '../../auth/caller.ts'
 import type { AppEnv } from '../../http/context.ts'
 import { badRequest, PortalError } from '../../http/errors.ts'
 import { respond } from '../../http/respond.ts'
+import { VIEW_USERS } from '../../search/member-view.ts'
 
-const VIEW_USERS = 'portal:admin:viewUsers'
 const MAX_LOCATION = 4096
 
 /**
