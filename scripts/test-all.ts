@@ -8,17 +8,29 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 
 interface Tally {
   name: string
   passed: number
   failed: number
   skipped: number
+  /** Passed on Playwright's retry (playwright.config.ts): counted as passed, and named below. */
+  flaky?: number
   ok: boolean
+}
+
+/** A failed or flaky test, for the list before the summary. */
+interface Problem {
+  step: string
+  test: string
+  error: string
+  flaky?: boolean
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'members-test-'))
 const tallies: Tally[] = []
+const problems: Problem[] = []
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
@@ -37,6 +49,12 @@ function vitest(name: string, project: string, env: NodeJS.ProcessEnv = {}, extr
   const args = ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extraArgs]
   const ok = run('npx', args, env)
   const json = readJson(report)
+  for (const file of json?.testResults ?? []) {
+    const failures = (file.assertionResults ?? []).filter((test: any) => test.status === 'failed')
+    for (const test of failures) problems.push({ step: name, test: `${relative(file.name)} › ${test.fullName}`, error: test.failureMessages?.[0] ?? '' })
+    // A file that failed to load has no failed test, only its message.
+    if (!failures.length && file.status === 'failed') problems.push({ step: name, test: relative(file.name), error: file.message ?? '' })
+  }
   const passed = json?.numPassedTests ?? 0
   const failed = json?.numFailedTests ?? 0
   // A crashed run (no report, or failed suites) counts as a failure even with no failed test.
@@ -47,10 +65,40 @@ function playwright(name: string) {
   console.log(`\n▶ ${name}`)
   const report = join(scratch, 'playwright.json')
   const ok = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: report })
-  const stats = readJson(report)?.stats
+  const json = readJson(report)
+  for (const { spec, test } of playwrightTests(json?.suites ?? [])) {
+    if (test.status !== 'unexpected' && test.status !== 'flaky') continue
+    const failedRun = test.results.find((result: any) => result.error)
+    problems.push({
+      step: name,
+      test: `[${test.projectName}] e2e/${spec.file}:${spec.line} › ${spec.title}`,
+      error: failedRun?.error?.message ?? failedRun?.status ?? '',
+      flaky: test.status === 'flaky',
+    })
+  }
+  const stats = json?.stats
   const passed = (stats?.expected ?? 0) + (stats?.flaky ?? 0)
   const failed = stats?.unexpected ?? 0
-  tallies.push({ name, passed, failed: failed || (ok ? 0 : 1), skipped: stats?.skipped ?? 0, ok })
+  tallies.push({ name, passed, failed: failed || (ok ? 0 : 1), skipped: stats?.skipped ?? 0, flaky: stats?.flaky ?? 0, ok })
+}
+
+/** Every spec's tests in a Playwright JSON report (suites nest by file and describe). */
+function* playwrightTests(suites: any[]): Generator<{ spec: any; test: any }> {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) for (const test of spec.tests ?? []) yield { spec, test }
+    yield* playwrightTests(suite.suites ?? [])
+  }
+}
+
+const relative = (file: string) => file.replace(`${process.cwd()}/`, '')
+
+/** The start of an error, without terminal colours: enough to say what broke. */
+function errorStart(error: string): string {
+  // Frames inside node_modules (the test runner's own) say nothing about what broke.
+  const lines = stripVTControlCharacters(error)
+    .split('\n')
+    .filter((line) => line.trim() && !line.includes('node_modules'))
+  return lines.slice(0, 8).map((line) => `      ${line.slice(0, 200)}`).join('\n')
 }
 
 function readJson(file: string): any {
@@ -72,9 +120,15 @@ if (process.env.PG_TEST_URL)
 playwright('browser tests')
 rmSync(scratch, { recursive: true, force: true })
 
+if (problems.length) {
+  console.log('\nFailed and flaky tests')
+  for (const problem of problems) console.log(`  ${problem.flaky ? 'FLAKY' : 'FAIL '} ${problem.step}: ${problem.test}\n${errorStart(problem.error)}`)
+}
 console.log('\nSummary')
 for (const t of tallies)
-  console.log(`  ${t.ok ? 'ok  ' : 'FAIL'} ${t.name}: ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`)
+  console.log(
+    `  ${t.ok ? 'ok  ' : 'FAIL'} ${t.name}: ${t.passed} passed${t.flaky ? ` (${t.flaky} flaky)` : ''}, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`,
+  )
 const passed = tallies.reduce((n, t) => n + t.passed, 0)
 const failed = tallies.reduce((n, t) => n + t.failed, 0)
 const skipped = tallies.reduce((n, t) => n + t.skipped, 0)
