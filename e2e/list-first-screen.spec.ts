@@ -12,6 +12,8 @@ interface FirstScreenLog {
   /** When the server-drawn rows were first in the page, and what they showed. */
   firstRowsAt: number
   firstEmails: string[]
+  /** Each first-screen row's text and hover titles (exact dates), to compare with the app's. */
+  firstRowTexts: string[]
   inert: boolean
   ariaHidden: boolean
   /** Whether it showed the list's loading bar (nothing in it works yet). */
@@ -25,9 +27,11 @@ interface FirstScreenLog {
 /** Watches the page from its first byte: where rows are, and whether they ever vanish. */
 async function watchFirstScreen(page: Page) {
   await page.addInitScript(() => {
-    const log: FirstScreenLog = { firstRowsAt: 0, firstEmails: [], inert: false, ariaHidden: false, loadingBar: false, gaps: 0, refused: [] }
+    const log: FirstScreenLog = { firstRowsAt: 0, firstEmails: [], firstRowTexts: [], inert: false, ariaHidden: false, loadingBar: false, gaps: 0, refused: [] }
     ;(window as unknown as { firstScreenLog: FirstScreenLog }).firstScreenLog = log
     document.addEventListener('securitypolicyviolation', (event) => log.refused.push(`${event.violatedDirective} ${event.blockedURI}`))
+    const rowText = (row: Element) => [row.textContent, ...[...row.querySelectorAll('[title]')].map((element) => element.getAttribute('title'))].join(' | ')
+    ;(window as unknown as { rowText: typeof rowText }).rowText = rowText
     const emailsOf = (rows: NodeListOf<HTMLTableRowElement>) => [...rows].map((row) => row.querySelector('td.col-email')?.textContent ?? '')
     new MutationObserver(() => {
       const holder = document.getElementById('first-screen')
@@ -36,6 +40,7 @@ async function watchFirstScreen(page: Page) {
       if (firstRows.length && !log.firstRowsAt) {
         log.firstRowsAt = performance.now()
         log.firstEmails = emailsOf(firstRows)
+        log.firstRowTexts = [...firstRows].map(rowText)
         log.inert = Boolean(holder?.inert)
         log.ariaHidden = holder?.getAttribute('aria-hidden') === 'true'
         const slot = holder?.querySelector('.progress-slot')
@@ -108,4 +113,23 @@ test('a first screen that fails is asked for again next time; meanwhile the cons
   await openMembers(page)
   await expect(await columnCells(page, 'Email')).toHaveCount(25)
   expect(asked).toBe(2)
+})
+
+test.describe('in a browser with its own locale and time zone', () => {
+  test.use({ locale: 'de-DE', timezoneId: 'Pacific/Auckland' })
+
+  test('the first screen shows numbers and dates as the app does: no text changes when the app takes over', async ({ page }) => {
+    await watchFirstScreen(page)
+    await openMembers(page, 'sort=created&order=asc')
+    await expect(page.locator('#first-screen')).toHaveCount(0)
+    const log = await page.evaluate(() => (window as unknown as { firstScreenLog: FirstScreenLog }).firstScreenLog)
+    expect(log.firstRowTexts).toHaveLength(25)
+    const appRowTexts = await page.evaluate(() => {
+      const { rowText } = window as unknown as { rowText: (row: Element) => string }
+      return [...document.querySelectorAll('#root table[aria-label="Members"] tbody tr')].map(rowText)
+    })
+    expect(log.firstRowTexts).toEqual(appRowTexts)
+    // In German, with New Zealand's dates: not the server's own locale.
+    expect(appRowTexts.join()).toMatch(/\d{2}\.\d{2}\.\d{4}/)
+  })
 })

@@ -8,6 +8,8 @@ import { memberQueries } from '../features/members/api/member-queries.ts'
 import { buildMemberSearchParams, stableNow } from '../features/members/api/search-query.ts'
 import { parseView } from '../features/members/api/search-view.ts'
 import type { MemberSearchResponse } from '../features/members/types.ts'
+import type { DisplayLocale } from '../lib/display-locale.ts'
+import { withDisplayLocale } from '../lib/format.ts'
 import { type CommunitySelf, type PortalSelf, SessionProvider, sessionFrom } from '../lib/session.tsx'
 import { COMMUNITY_SELF, type FirstScreen, MEMBER_SEARCH_PATH, PORTAL_SELF, type PortalRead, ROLES, USER_TYPES } from './first-screen-reads.ts'
 
@@ -16,6 +18,8 @@ export interface FirstScreenRequest {
   location: string
   /** The console's base path, e.g. '/' or '/members/'. */
   base: string
+  /** The browser's locale and time zone (the server's own where not given). */
+  display: DisplayLocale
   /** Answers one portal read as the signed-in member (the portal server calls its own routes). */
   read: (request: PortalRead) => Promise<unknown>
 }
@@ -28,7 +32,7 @@ export interface FirstScreenRequest {
  * (src/first-screen/show-first-screen.ts); nothing is hydrated.
  * The caller must hold portal:admin:viewUsers (the server checks it).
  */
-export async function renderFirstScreen({ location, base, read }: FirstScreenRequest): Promise<FirstScreen> {
+export async function renderFirstScreen({ location, base, display, read }: FirstScreenRequest): Promise<FirstScreen> {
   const url = new URL(location, 'http://console.invalid')
   const params = buildMemberSearchParams(parseView(url.searchParams), stableNow())
   const search: PortalRead = { path: MEMBER_SEARCH_PATH, params: { ...params } }
@@ -41,14 +45,16 @@ export async function renderFirstScreen({ location, base, read }: FirstScreenReq
   client.setQueryData(memberQueries.list(params).queryKey, list as MemberSearchResponse)
   client.setQueryData(memberQueries.roles().queryKey, rolesFrom(roles as RolesResponse))
   client.setQueryData(memberQueries.userTypes().queryKey, userTypesFrom(userTypes as UserTypesResponse))
-  const html = renderToString(
-    <QueryClientProvider client={client}>
-      <SessionProvider session={session}>
-        <MemoryRouter basename={routerBasename(base)} initialEntries={[url.pathname + url.search]}>
-          <AppPage />
-        </MemoryRouter>
-      </SessionProvider>
-    </QueryClientProvider>,
+  const html = withDisplayLocale(display, () =>
+    renderToString(
+      <QueryClientProvider client={client}>
+        <SessionProvider session={session}>
+          <MemoryRouter basename={routerBasename(base)} initialEntries={[url.pathname + url.search]}>
+            <AppPage />
+          </MemoryRouter>
+        </SessionProvider>
+      </QueryClientProvider>,
+    ),
   )
   const answers = [list, portal, self, roles, userTypes]
   return { html, answers: reads.map((request, i) => ({ ...request, answer: answers[i] })) }

@@ -30,7 +30,9 @@ describe('the first screen, asked for as the page loads', () => {
     await expect(firstScreen).resolves.toEqual(SCREEN)
     const sent = new URL(fetchMock.mock.calls[0]![0] as string)
     expect(sent.origin + sent.pathname).toBe(`${PORTAL}/console/firstScreen`)
-    expect(Object.fromEntries(sent.searchParams)).toEqual({ f: 'json', token: 'tok', location: '/?q=smith&page=2', base: '/' })
+    const { locale, timeZone } = Intl.DateTimeFormat().resolvedOptions()
+    // In this browser's locale and time zone, as the app will draw it.
+    expect(Object.fromEntries(sent.searchParams)).toEqual({ f: 'json', token: 'tok', location: '/?q=smith&page=2', base: '/', locale, timeZone })
     expect(document.getElementById('first-screen')?.innerHTML).toBe(SCREEN.html)
   })
 

@@ -1,4 +1,5 @@
 import { basePath } from '../lib/base-path.ts'
+import { browserDisplayLocale } from '../lib/display-locale.ts'
 import { SESSION_STORAGE_KEY } from '../lib/session-key.ts'
 import { FIRST_SCREEN_PATH, type FirstScreen, readQuery } from './first-screen-reads.ts'
 import { showFirstScreen } from './show-first-screen.ts'
@@ -49,7 +50,8 @@ function savedSession(): { portal: string; token: string } | undefined {
  */
 async function fetchFirstScreen(portalUrl: string, token: string): Promise<FirstScreen | undefined> {
   if (sessionStorage.getItem(NO_FIRST_SCREEN_KEY) === portalUrl || new URL(portalUrl).origin !== window.location.origin) return undefined
-  const query = readQuery({ location: window.location.pathname + window.location.search, base: basePath() }, token)
+  // Drawn in this browser's locale and time zone, as the app will draw it.
+  const query = readQuery({ location: window.location.pathname + window.location.search, base: basePath(), ...browserDisplayLocale() }, token)
   try {
     const response = await fetch(`${portalUrl}/${FIRST_SCREEN_PATH}?${query}`, { signal: AbortSignal.timeout(FIRST_SCREEN_TIMEOUT_MS) })
     const body = response.ok ? await response.json() : undefined

@@ -1,20 +1,43 @@
+import type { DisplayLocale } from './display-locale.ts'
+
 /** Display formatting in the browser's locale. Pure functions of their inputs (and `now`). */
 
-const numberFormat = new Intl.NumberFormat()
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })
+function formatsFor({ locale, timeZone }: DisplayLocale) {
+  return {
+    number: new Intl.NumberFormat(locale),
+    date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }),
+    dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+    relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+  }
+}
+
+let formats = formatsFor({})
+
+/**
+ * Formats in `display` while `render` runs, then as before. For the portal
+ * server, which draws the first screen in the browser's locale and time zone:
+ * its render is synchronous, so no other formatting happens meanwhile.
+ */
+export function withDisplayLocale<T>(display: DisplayLocale, render: () => T): T {
+  const saved = formats
+  formats = formatsFor(display)
+  try {
+    return render()
+  } finally {
+    formats = saved
+  }
+}
 
 export function formatNumber(value: number): string {
-  return numberFormat.format(value)
+  return formats.number.format(value)
 }
 
 export function formatDate(epochMs: number): string {
-  return dateFormat.format(epochMs)
+  return formats.date.format(epochMs)
 }
 
 export function formatDateTime(epochMs: number): string {
-  return dateTimeFormat.format(epochMs)
+  return formats.dateTime.format(epochMs)
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -30,9 +53,9 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 export function formatRelative(epochMs: number, now = Date.now()): string {
   const diff = epochMs - now
   for (const [unit, size] of UNITS) {
-    if (Math.abs(diff) >= size) return relativeFormat.format(Math.round(diff / size), unit)
+    if (Math.abs(diff) >= size) return formats.relative.format(Math.round(diff / size), unit)
   }
-  return relativeFormat.format(0, 'minute')
+  return formats.relative.format(0, 'minute')
 }
 
 /** "1–25 of 2,431" (en dash), or "0 of 0" for an empty list. */

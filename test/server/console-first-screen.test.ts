@@ -65,6 +65,35 @@ describe('console/firstScreen', () => {
     expect(read((await firstScreen({ location: '/members/?q=adm', base: '/members/' })).html).rowCount).toBe(2)
   })
 
+  test('draws numbers and dates in the browser’s locale and time zone, as the app will', async () => {
+    const display = { locale: 'de-DE', timeZone: 'Asia/Tokyo' }
+    const body = await firstScreen({ location: '/?sort=created&order=asc', ...display })
+    const direct = await server.call('portals/self/users/search', { q: '', sortField: 'created', sortOrder: 'asc', start: 1, num: 25 }, { method: 'GET', token: adminToken })
+    const { document } = read(body.html)
+    // Date added of the first member: the date, and the exact time on hover (nine hours from UTC in Tokyo).
+    const created = direct.results[0].created
+    const addedSelector = `tbody time[datetime="${new Date(created).toISOString()}"]`
+    const added = document.querySelector(addedSelector)
+    const format = (timeZone: string, time?: 'short') => new Intl.DateTimeFormat(display.locale, { dateStyle: 'medium', timeStyle: time, timeZone }).format(created)
+    expect(added?.textContent).toBe(format(display.timeZone))
+    expect(added?.getAttribute('title')).toBe(format(display.timeZone, 'short'))
+    expect(format(display.timeZone, 'short')).not.toBe(format('UTC', 'short'))
+    // Numbers too: the total in the page's text, with German digit grouping.
+    expect(document.body.textContent).toContain(new Intl.NumberFormat(display.locale).format(direct.total))
+    // Without them, the server's own (and the next request is not affected by this one's).
+    const plain = read((await firstScreen({ location: '/?sort=created&order=asc' })).html).document
+    expect(plain.querySelector(addedSelector)?.getAttribute('title')).toBe(new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(created))
+  })
+
+  test.each([
+    ['a locale that is not a language tag', { locale: 'not a locale!' }, 'INVALID_LOCALE', /'locale'/],
+    ['an unknown time zone', { timeZone: 'Mars/Olympus_Mons' }, 'INVALID_TIME_ZONE', /'timeZone'/],
+  ])('refuses %s with a clear error', async (_name, params, messageCode, names) => {
+    const body = await firstScreen({ location: '/', ...params })
+    expect(body.error).toMatchObject({ code: 400, messageCode })
+    expect(body.error.message).toMatch(names)
+  })
+
   test('needs a token of a member who may view members', async () => {
     expect((await firstScreen({ location: '/' }, '')).error.code).toBe(499)
     expect((await firstScreen({ location: '/' }, 'not-a-token')).error.code).toBe(498)

@@ -24,7 +24,7 @@ export function loadFirstScreenRenderer() {
 /**
  * GET console/firstScreen (an extension; README.md, "How the first rows come early"): the console's first
  * screen for `location` (the console URL's path and query) and `base` (its
- * base path), rendered by the console's own components, with the answers it
+ * base path), in the browser's `locale` and `timeZone` (optional), rendered by the console's own components, with the answers it
  * was drawn from. Lets the console show its rows before its script has run
  * (src/first-screen/). The reads go through this API's own routes as the
  * caller, so they answer exactly what the console would have been answered.
@@ -33,12 +33,14 @@ export function registerFirstScreen(api: Hono<AppEnv>) {
   api.get('/console/firstscreen', async (c) => {
     const caller = await requireCaller(c)
     requirePrivilege(caller, VIEW_USERS)
-    const { location = '', base = '/' } = c.get('params')
+    const { location = '', base = '/', locale, timeZone } = c.get('params')
     const token = tokenOf(c) ?? ''
     if (!/^\/([\w.~-]+\/)*$/.test(base)) throw badRequest('INVALID_BASE', "'base' must be the console's base path, starting and ending with '/'.")
     const path = location.split(/[?#]/)[0]!
     if (!location.startsWith('/') || location.startsWith('//') || location.length > MAX_LOCATION || !(path.startsWith(base) || `${path}/` === base))
       throw badRequest('INVALID_LOCATION', `'location' must be the console's path and query, under '${base}' (at most ${MAX_LOCATION} characters).`)
+
+    const display = { locale: checkLocale(locale), timeZone: checkTimeZone(timeZone) }
 
     const read = async ({ path, params }: PortalRead) => {
       // Through this API's own routes (a header-borne token is passed on as a parameter).
@@ -48,6 +50,26 @@ export function registerFirstScreen(api: Hono<AppEnv>) {
       return body
     }
     const { renderFirstScreen } = await loadFirstScreenRenderer()
-    return respond(c, await renderFirstScreen({ location, base, read }))
+    return respond(c, await renderFirstScreen({ location, base, display, read }))
   })
+}
+
+/** A BCP 47 locale ('de-CH'), or none: the server's own. */
+function checkLocale(locale: string | undefined): string | undefined {
+  if (!locale) return undefined
+  try {
+    return Intl.getCanonicalLocales(locale)[0]
+  } catch {
+    throw badRequest('INVALID_LOCALE', `'locale' must be a language tag such as 'en-US' or 'de-CH'; got '${locale.slice(0, 100)}'.`)
+  }
+}
+
+/** An IANA time zone ('Europe/Zurich'), or none: the server's own. */
+function checkTimeZone(timeZone: string | undefined): string | undefined {
+  if (!timeZone) return undefined
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone
+  } catch {
+    throw badRequest('INVALID_TIME_ZONE', `'timeZone' must be a time zone such as 'Europe/Zurich' or 'UTC'; got '${timeZone.slice(0, 100)}'.`)
+  }
 }

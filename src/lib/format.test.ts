@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { formatDate, formatNumber, formatRelative, withDisplayLocale } from './format.ts'
+
+describe('withDisplayLocale (the portal server draws the first screen in the browser’s locale and time zone)', () => {
+  // 2026-03-01 23:30 UTC: already 2 March in Tokyo.
+  const lateEvening = Date.UTC(2026, 2, 1, 23, 30)
+
+  it('formats numbers and dates in the given locale and time zone while it runs', () => {
+    const drawn = withDisplayLocale({ locale: 'de-DE', timeZone: 'Asia/Tokyo' }, () => [formatNumber(100000), formatDate(lateEvening), formatRelative(0, 86_400_000 * 3)])
+    expect(drawn).toEqual(['100.000', '02.03.2026', 'vor 3 Tagen'])
+  })
+
+  it('formats as before afterwards, even after a failed render', () => {
+    const before = [formatNumber(100000), formatDate(lateEvening)]
+    expect(() =>
+      withDisplayLocale({ locale: 'de-DE', timeZone: 'Asia/Tokyo' }, () => {
+        throw new Error('render failed')
+      }),
+    ).toThrow('render failed')
+    expect([formatNumber(100000), formatDate(lateEvening)]).toEqual(before)
+    expect(before[0]).toBe(new Intl.NumberFormat().format(100000))
+  })
+})
