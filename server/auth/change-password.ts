@@ -24,24 +24,34 @@ interface PasswordRow {
   disabled: boolean
 }
 
+/** A member's change of their own password, checked and hashed, waiting to be written (applyOwnPasswordChange). */
+export interface OwnPasswordChange {
+  userId: string
+  orgId: string
+  username: string
+  /** The hash the current password was checked against: the change applies only while it is still stored. */
+  checkedHash: string
+  newHash: string
+}
+
+const cannotChange = () => new PortalError(400, 'INVALID_PASSWORD', 'This account cannot change its password.')
+const wrongCurrent = () => new PortalError(400, 'INVALID_PASSWORD', 'The current password is incorrect.')
+
 /**
- * A member changes their own password: the current one must be right, the new
- * one must meet the policy and differ from the current one. Clears
- * must_change_password and revokes the member's restricted tokens (those only
- * good for this very change); other sessions stay. Audited as changePassword.
- * Call inside the operation's transaction.
+ * A member changes their own password, step one: the current one must be
+ * right, the new one must meet the policy and differ from the current one;
+ * the new one is hashed. Outside any transaction: its two scrypt runs (~50 ms
+ * each) would hold the database meanwhile, and PGlite has one connection for
+ * every request. applyOwnPasswordChange writes it.
  */
-export async function changeOwnPassword(
-  tx: Queryable,
+export async function prepareOwnPasswordChange(
+  db: Queryable,
   userId: string,
   currentPassword: string,
   newPassword: string,
-): Promise<void> {
-  const [row] = await tx.query<PasswordRow>(
-    'select org_id, username, password_hash, disabled from users where id = $1 for update',
-    [userId],
-  )
-  if (!row || row.disabled) throw new PortalError(400, 'INVALID_PASSWORD', 'This account cannot change its password.')
+): Promise<OwnPasswordChange> {
+  const [row] = await db.query<PasswordRow>('select org_id, username, password_hash, disabled from users where id = $1', [userId])
+  if (!row || row.disabled) throw cannotChange()
   if (row.password_hash === null)
     throw new PortalError(
       400,
@@ -49,20 +59,32 @@ export async function changeOwnPassword(
       'This account signs in through your organization’s identity provider; change the password there.',
     )
   checkPasswordPolicy(row.username, newPassword)
-  if (!(await verifyPassword(currentPassword, row.password_hash)))
-    throw new PortalError(400, 'INVALID_PASSWORD', 'The current password is incorrect.')
+  if (!(await verifyPassword(currentPassword, row.password_hash))) throw wrongCurrent()
   if (newPassword === currentPassword) throw policyError('The new password must differ from the current one.')
+  return { userId, orgId: row.org_id, username: row.username, checkedHash: row.password_hash, newHash: await hashPassword(newPassword) }
+}
 
-  await tx.query('update users set password_hash = $2, must_change_password = false where id = $1', [
-    userId,
-    await hashPassword(newPassword),
-  ])
-  await tx.query('delete from tokens where user_id = $1 and restricted', [userId])
+/**
+ * Step two, inside the operation's transaction: stores the new hash if the
+ * password is still the one checked (else the one given is no longer the
+ * current one), clears must_change_password and revokes the member's
+ * restricted tokens (those only good for this very change); other sessions
+ * stay. Audited as changePassword.
+ */
+export async function applyOwnPasswordChange(tx: Queryable, change: OwnPasswordChange): Promise<void> {
+  const [row] = await tx.query<Pick<PasswordRow, 'password_hash' | 'disabled'>>(
+    'select password_hash, disabled from users where id = $1 for update',
+    [change.userId],
+  )
+  if (!row || row.disabled) throw cannotChange()
+  if (row.password_hash !== change.checkedHash) throw wrongCurrent()
+  await tx.query('update users set password_hash = $2, must_change_password = false where id = $1', [change.userId, change.newHash])
+  await tx.query('delete from tokens where user_id = $1 and restricted', [change.userId])
   await writeAudit(tx, {
-    orgId: row.org_id,
-    actor: row.username,
+    orgId: change.orgId,
+    actor: change.username,
     operation: 'changePassword',
-    target: row.username,
+    target: change.username,
     outcome: 'success',
   })
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { findCaller } from '../../server/auth/caller.ts'
-import { changeOwnPassword } from '../../server/auth/change-password.ts'
+import { applyOwnPasswordChange, prepareOwnPasswordChange } from '../../server/auth/change-password.ts'
 import { verifyPassword } from '../../server/auth/passwords.ts'
 import { issueToken } from '../../server/auth/tokens.ts'
 import { PortalError } from '../../server/http/errors.ts'
@@ -14,8 +14,10 @@ beforeAll(async () => {
 afterAll(() => server?.close())
 
 const id = (username: string) => server.org.ids[username]
-const change = (username: string, current: string, next: string) =>
-  server.db.transaction((tx) => changeOwnPassword(tx, id(username), current, next))
+const change = async (username: string, current: string, next: string) => {
+  const prepared = await prepareOwnPasswordChange(server.db, id(username), current, next)
+  await server.db.transaction((tx) => applyOwnPasswordChange(tx, prepared))
+}
 
 async function refusal(promise: Promise<unknown>) {
   const error = await promise.then(
@@ -30,7 +32,7 @@ async function refusal(promise: Promise<unknown>) {
 const passwordHash = async (username: string) =>
   (await server.db.query<{ password_hash: string }>('select password_hash from users where id = $1', [id(username)]))[0].password_hash
 
-describe('changeOwnPassword', () => {
+describe('prepareOwnPasswordChange, then applyOwnPasswordChange', () => {
   test('policy: at least 8 characters, not the username, not the current password', async () => {
     expect(await refusal(change('publisher', TEST_PASSWORD, 'short'))).toEqual({
       code: 400,
@@ -80,5 +82,19 @@ describe('changeOwnPassword', () => {
     expect(await findCaller(server.db, normal.token)).toMatchObject({ username: 'editor' })
     const audit = await server.db.query("select actor, target, outcome from audit_log where operation = 'changePassword'")
     expect(audit).toEqual([{ actor: 'editor', target: 'editor', outcome: 'success' }])
+  })
+
+  test('hashes before the transaction, and does not overwrite a password changed in between', async () => {
+    const prepared = await prepareOwnPasswordChange(server.db, id('user'), TEST_PASSWORD, 'user-new-pass')
+    expect(await verifyPassword('user-new-pass', prepared.newHash)).toBe(true)
+    // Meanwhile the password changes (another tab, or an administrator's reset).
+    const other = await prepareOwnPasswordChange(server.db, id('user'), TEST_PASSWORD, 'user-other-pass')
+    await server.db.transaction((tx) => applyOwnPasswordChange(tx, other))
+    expect(await refusal(server.db.transaction((tx) => applyOwnPasswordChange(tx, prepared)))).toEqual({
+      code: 400,
+      messageCode: 'INVALID_PASSWORD',
+      message: 'The current password is incorrect.',
+    })
+    expect(await verifyPassword('user-other-pass', await passwordHash('user'))).toBe(true)
   })
 })

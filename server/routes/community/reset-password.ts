@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import { changeOwnPassword } from '../../auth/change-password.ts'
+import { applyOwnPasswordChange, prepareOwnPasswordChange } from '../../auth/change-password.ts'
 import { requireCaller } from '../../auth/caller.ts'
 import { findUser } from '../../db/users.ts'
 import { changeMember, recordRefusal } from '../../domain/member-change.ts'
@@ -34,13 +34,12 @@ export async function resetPassword(c: Context<AppEnv>) {
     const caller = await requireCaller(c, { allowRestricted: true })
     const password = passwordParam(params.password, 'password')
     const newPassword = passwordParam(params.newPassword, 'newPassword')
-    // changeOwnPassword audits its success inside the transaction; a refusal is audited here, after the rollback.
+    // The change audits its success inside the transaction; a refusal is audited here, after the rollback.
     try {
-      await db.transaction(async (tx) => {
-        const target = await findUser(tx, caller.orgId, username)
-        if (target?.id !== caller.userId) throw onlyYourOwn()
-        await changeOwnPassword(tx, caller.userId, password, newPassword)
-      })
+      const target = await findUser(db, caller.orgId, username)
+      if (target?.id !== caller.userId) throw onlyYourOwn()
+      const change = await prepareOwnPasswordChange(db, caller.userId, password, newPassword)
+      await db.transaction((tx) => applyOwnPasswordChange(tx, change))
     } catch (error) {
       await recordRefusal({ db, actor: caller, operation: 'changePassword' }, username, error)
       throw error

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { Context, Hono } from 'hono'
-import { changeOwnPassword } from '../../auth/change-password.ts'
+import { applyOwnPasswordChange, prepareOwnPasswordChange } from '../../auth/change-password.ts'
 import { clientAddress } from '../../auth/client-address.ts'
 import { signFormToken, verifyFormToken } from '../../auth/form-token.ts'
 import { createAuthorizationCode } from '../../auth/oauth-codes.ts'
@@ -86,7 +86,8 @@ export function registerAuthorize(api: Hono<AppEnv>) {
     if (newPassword !== (params.confirm_password ?? ''))
       return showForm(c, request, { ...again, error: 'The new passwords do not match.' })
     try {
-      return await completeSignIn(c, request, member, (tx) => changeOwnPassword(tx, member.id, params.password ?? '', newPassword))
+      const change = await prepareOwnPasswordChange(db, member.id, params.password ?? '', newPassword)
+      return await completeSignIn(c, request, member, (tx) => applyOwnPasswordChange(tx, change))
     } catch (error) {
       if (error instanceof PortalError && error.code === 400) return showForm(c, request, { ...again, error: error.message })
       throw error
