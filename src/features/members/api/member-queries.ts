@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
+import { createRequestSlots } from '../../../lib/request-slots.ts'
 import type { CountType } from '../types.ts'
 import { getAuditLog } from './get-audit-log.ts'
 import { getMemberCounts } from './get-counts.ts'
@@ -9,6 +10,14 @@ import { getRoles } from './get-roles.ts'
 import { getUserTypes } from './get-user-types.ts'
 import type { MemberSearchParams } from './search-query.ts'
 import { searchMembers } from './search-members.ts'
+
+/**
+ * What members own (content and groups): a bulk dialog asks this for up to
+ * 100 members and their folders at once. Five at a time, so one of the
+ * browser's six connections to the portal stays free for the dialog's own
+ * requests (the search for who receives a deleted member's content).
+ */
+const ownershipLookups = createRequestSlots(5)
 
 /**
  * Every query key of the Members feature comes from here. All start with
@@ -35,13 +44,13 @@ export const memberQueries = {
   content: (username: string, folderId?: string) =>
     queryOptions({
       queryKey: [...memberQueries.all(), 'content', username.toLowerCase(), folderId ?? 'root'] as const,
-      queryFn: ({ signal }) => getMemberContent(username, folderId, signal),
+      queryFn: ({ signal }) => ownershipLookups(() => getMemberContent(username, folderId, signal), signal),
     }),
 
   groups: (username: string) =>
     queryOptions({
       queryKey: [...memberQueries.all(), 'groups', username.toLowerCase()] as const,
-      queryFn: ({ signal }) => getMemberGroups(username, signal),
+      queryFn: ({ signal }) => ownershipLookups(() => getMemberGroups(username, signal), signal),
     }),
 
   /** Who may receive deleted members' content: `q` already limits it to enabled members able to own content. */
