@@ -24,6 +24,10 @@ export class PortalRequestError extends Error {
   get isAuthError(): boolean {
     return this.code === 498 || this.code === 499
   }
+  /** The portal has no such operation (an extension it lacks): HTTP 404, or ArcGIS's "Invalid URL". */
+  get isNoSuchOperation(): boolean {
+    return this.code === 404 || this.messageCode === 'INVALID_URL' || /^invalid url/i.test(this.message)
+  }
 }
 
 interface ActivePortal {

@@ -233,6 +233,24 @@ describe('bulkOrEach (an extension bulk call, single calls where the portal lack
     expect(result.current.run.state.outcomes).toEqual([{ username: 'm004', status: 'done' }])
   })
 
+  it('after another whole-call failure of the first call, this run goes one by one and the next tries the bulk call again', async () => {
+    const { result } = setup()
+    const support: BulkSupport = {}
+    const bulk = vi
+      .fn<(chunk: string[]) => Promise<BulkCallResult[]>>()
+      .mockRejectedValueOnce(new PortalRequestError('Could not reach the portal (offline).', 0, 'NETWORK_ERROR'))
+      .mockImplementation(async (chunk) => succeed(chunk))
+    const single = vi.fn(async () => {})
+    await act(() => result.current.run.start({ title: 'Change role', usernames: ['a', 'b'], execute: bulkOrEach(['a', 'b'], { call: bulk, size: 5, support }, single, 3) }))
+    expect(single).toHaveBeenCalledTimes(2)
+    expect(support.available).toBeUndefined()
+    expect(result.current.run.state.outcomes.map((o) => o.status)).toEqual(['done', 'done'])
+    await act(() => result.current.run.start({ title: 'Change role', usernames: ['c', 'd'], execute: bulkOrEach(['c', 'd'], { call: bulk, size: 5, support }, single, 3) }))
+    expect(bulk).toHaveBeenCalledTimes(2)
+    expect(single).toHaveBeenCalledTimes(2)
+    expect(support.available).toBe(true)
+  })
+
   it('once the bulk call worked, a whole-call failure fails its chunk only; an ended session never falls back', async () => {
     const { result } = setup()
     const names = members(6).map((m) => m.username)

@@ -170,9 +170,10 @@ export interface BulkSupport {
 /**
  * A bulk call the portal may lack (an extension of ours): chunks of `size`
  * through `bulk` while it works; if the very first answer is a whole-call
- * failure (a portal without it says "no such operation"), every member not yet
- * sent goes through `single`, `concurrency` at a time, and the portal is
- * remembered as lacking it. Once the bulk call has worked, the rest go as
+ * failure, every member not yet sent goes through `single`, `concurrency` at
+ * a time. The portal is remembered as lacking the call only when it says it
+ * has no such operation; after another failure (a refused role, a portal
+ * that could not be reached) the next run tries the bulk call again. Once the bulk call has worked, the rest go as
  * inChunks sends them (`bulk.concurrency` calls at once, so one call's answer
  * is handled while the portal works on the next), and a whole-call failure
  * fails its chunk only; an ended session never falls back.
@@ -185,6 +186,7 @@ export function bulkOrEach(
 ): (context: RunContext) => Promise<void> {
   return async (context) => {
     let sent = 0
+    let oneByOne = bulk.support.available === false
     // Until the portal has answered one, a call at a time: the first answer decides.
     while (sent < usernames.length && bulk.support.available === undefined && !context.cancelled) {
       const chunk = usernames.slice(sent, sent + bulk.size)
@@ -194,7 +196,8 @@ export function bulkOrEach(
         reportChunk(context, chunk, results)
       } catch (error) {
         if (!(error instanceof PortalRequestError && error.isAuthError)) {
-          bulk.support.available = false
+          if (error instanceof PortalRequestError && error.isNoSuchOperation) bulk.support.available = false
+          oneByOne = true
           break
         }
         const reason = reasonOf(error)
@@ -204,8 +207,8 @@ export function bulkOrEach(
     }
     const rest = usernames.slice(sent)
     if (context.cancelled) context.report(rest.map((username) => ({ username, status: 'skipped', reason: CANCELLED_REASON })))
-    else if (bulk.support.available) await inChunks(rest, bulk.call, bulk.size, bulk.concurrency ?? 1)(context)
-    else if (rest.length) await eachMember(rest, single, concurrency)(context)
+    else if (oneByOne) await eachMember(rest, single, concurrency)(context)
+    else if (rest.length) await inChunks(rest, bulk.call, bulk.size, bulk.concurrency ?? 1)(context)
   }
 }
 
