@@ -36,6 +36,6 @@ export function registerWriteRoutes(api: Hono<AppEnv>) {
     api.post(path, handler)
     api.get(path, postOnly)
   }
-  // Extension: reads are GET, and also accept POST.
+  // A read (an extension, docs/api-extensions.md §5): GET, and POST as every read accepts (portal-api.md §1).
   api.on(['GET', 'POST'], getAuditLogPath, getAuditLog)
 }

@@ -48,6 +48,14 @@ describe('console/firstScreen', () => {
     )
   })
 
+  test('is a read: POST answers as GET does', async () => {
+    const params = { base: '/', location: '/?q=adm' }
+    const [viaGet, viaPost] = await Promise.all(['GET', 'POST'].map((method) => server.call('console/firstScreen', params, { method: method as 'GET' | 'POST', token: adminToken })))
+    expect(viaPost.error).toBeUndefined()
+    expect(read(viaPost.html).rowCount).toBe(2)
+    expect(viaPost.answers).toEqual(viaGet.answers)
+  })
+
   test('follows the view in the URL', async () => {
     const page = read((await firstScreen({ location: '/?q=adm&sort=username&order=desc' })).html)
     expect(page.rowCount).toBe(2)

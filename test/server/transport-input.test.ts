@@ -80,4 +80,16 @@ describe('input no handler sees', () => {
     const answer = await postRaw('portals/self/disableUsers', 'users=user', { 'content-type': 'multipart/form-data' })
     expect(answer.error).toMatchObject({ code: 400, messageCode: 'INVALID_BODY' })
   })
+
+  test('a body over 1 MB is refused with 413 and nothing is changed (quality.md)', async () => {
+    const before = await server.call('community/users/user', {}, { method: 'GET', token: admin })
+    const huge = form([
+      ['users', 'user'],
+      ['padding', 'x'.repeat(1024 * 1024)],
+    ])
+    const answer = await postRaw('portals/self/disableUsers', huge, { 'content-type': 'application/x-www-form-urlencoded' })
+    expect(answer.error).toMatchObject({ code: 413, messageCode: 'REQUEST_TOO_LARGE' })
+    expect(answer.error.message).toMatch(/larger than 1 MB/)
+    expect((await server.call('community/users/user', {}, { method: 'GET', token: admin })).disabled).toBe(before.disabled)
+  })
 })

@@ -30,7 +30,8 @@ export function loadFirstScreenRenderer() {
  * caller, so they answer exactly what the console would have been answered.
  */
 export function registerFirstScreen(api: Hono<AppEnv>) {
-  api.get('/console/firstscreen', async (c) => {
+  // A read: GET, and POST as every read accepts (portal-api.md §1).
+  api.on(['GET', 'POST'], '/console/firstscreen', async (c) => {
     const caller = await requireCaller(c)
     requirePrivilege(caller, VIEW_USERS)
     const { location = '', base = '/', locale, timeZone } = c.get('params')
