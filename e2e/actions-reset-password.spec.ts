@@ -11,8 +11,8 @@ test('reset password shows a temporary password once; the member signs in with i
   adminToken,
   context,
 }) => {
-  // Six page loads (two in fresh contexts, with empty caches) and eight scrypt hashes, three of them
-  // inside transactions that hold PGlite's one connection. It failed once in CI with both workers busy.
+  // Six page loads (two in fresh contexts, with empty caches) and eight scrypt runs on a server that
+  // the other worker keeps busy. It failed once in CI with both workers busy.
   test.slow()
   const [member] = await pickMembers(request, adminToken, 'w', 1, 'provider:arcgis AND disabled:false AND NOT lastlogin:-1 AND NOT role:org_admin')
   const username = member!.username
@@ -47,7 +47,7 @@ test('reset password shows a temporary password once; the member signs in with i
   await memberPage.getByLabel('Confirm new password').fill('A-new-pass-123')
   await memberPage.getByRole('button', { name: 'Change password and continue' }).click()
   // Back in the console, signed in (a member without admin privileges is told so). Before that: the
-  // change (three scrypt hashes, in a transaction) and a console load with an empty cache.
+  // change (three scrypt runs) and a console load with an empty cache.
   await expect(memberPage.getByRole('heading', { name: 'You need administrator privileges' })).toBeVisible({ timeout: 20_000 })
   expect((await generateToken(request, username, 'A-new-pass-123')).token).toBeTruthy()
   await memberContext.close()

@@ -32,14 +32,26 @@ const scratch = mkdtempSync(join(tmpdir(), 'members-test-'))
 const tallies: Tally[] = []
 const problems: Problem[] = []
 
+/** Runs a step; false when it failed (its output is above). */
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
   return result.status === 0
 }
 
+/** A failed step that named no test (it crashed, or failed before or after its tests) still gets a line. */
+function noteUnexplainedFailure(step: string, ok: boolean, haveReport: boolean) {
+  if (ok || problems.some((problem) => problem.step === step)) return
+  problems.push({ step, test: '(the whole run)', error: haveReport ? 'It failed outside any test: see its output above.' : 'It wrote no report (it crashed or could not start): see its output above.' })
+}
+
+/** A check with one verdict (type check, lint): its output is kept, to repeat the start of it if it fails. */
 function check(name: string, command: string, args: string[]) {
   console.log(`\n▶ ${name}`)
-  const ok = run(command, args)
+  const result = spawnSync(command, args, { encoding: 'utf8', env: process.env })
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`
+  process.stdout.write(output)
+  const ok = result.status === 0
+  if (!ok) problems.push({ step: name, test: `${command} ${args.join(' ')}`, error: output || `exit code ${result.status}` })
   tallies.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, ok })
 }
 
@@ -52,9 +64,10 @@ function vitest(name: string, project: string, env: NodeJS.ProcessEnv = {}, extr
   for (const file of json?.testResults ?? []) {
     const failures = (file.assertionResults ?? []).filter((test: any) => test.status === 'failed')
     for (const test of failures) problems.push({ step: name, test: `${relative(file.name)} › ${test.fullName}`, error: test.failureMessages?.[0] ?? '' })
-    // A file that failed to load has no failed test, only its message.
-    if (!failures.length && file.status === 'failed') problems.push({ step: name, test: relative(file.name), error: file.message ?? '' })
+    // A file that failed to load, or whose hooks failed, says so in its message.
+    if (file.message) problems.push({ step: name, test: relative(file.name), error: file.message })
   }
+  noteUnexplainedFailure(name, ok, Boolean(json))
   const passed = json?.numPassedTests ?? 0
   const failed = json?.numFailedTests ?? 0
   // A crashed run (no report, or failed suites) counts as a failure even with no failed test.
@@ -76,6 +89,9 @@ function playwright(name: string) {
       flaky: test.status === 'flaky',
     })
   }
+  // Errors outside any test: a web server that did not start, a spec that did not load.
+  for (const error of json?.errors ?? []) problems.push({ step: name, test: '(outside any test)', error: error.message ?? String(error) })
+  noteUnexplainedFailure(name, ok, Boolean(json))
   const stats = json?.stats
   const passed = (stats?.expected ?? 0) + (stats?.flaky ?? 0)
   const failed = stats?.unexpected ?? 0

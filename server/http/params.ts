@@ -54,7 +54,7 @@ function decodeURIComponentSafe(path: string): string {
   try {
     return decodeURIComponent(path)
   } catch {
-    throw badRequest('INVALID_URL', 'Invalid URL: it holds a malformed percent-encoding.')
+    throw badRequest('INVALID_ENCODING', 'The URL holds a malformed percent-encoding: each % must start a valid UTF-8 escape such as %C3%A9.')
   }
 }
 

@@ -1,5 +1,6 @@
 import { basePath } from '../lib/base-path.ts'
 import { browserDisplayLocale } from '../lib/display-locale.ts'
+import { isNoSuchOperation } from '../lib/no-such-operation.ts'
 import { SESSION_STORAGE_KEY } from '../lib/session-key.ts'
 import { FIRST_SCREEN_PATH, type FirstScreen, readQuery } from './first-screen-reads.ts'
 import { showFirstScreen } from './show-first-screen.ts'
@@ -56,11 +57,8 @@ async function fetchFirstScreen(portalUrl: string, token: string): Promise<First
     const response = await fetch(`${portalUrl}/${FIRST_SCREEN_PATH}?${query}`, { signal: AbortSignal.timeout(FIRST_SCREEN_TIMEOUT_MS) })
     const body = response.ok ? await response.json() : undefined
     if (typeof body?.html === 'string' && Array.isArray(body.answers)) return body as FirstScreen
-    // No such operation here: HTTP 404, or the "Invalid URL" envelope ArcGIS answers for one it does not know.
-    // (Any other error, e.g. of a read it was drawn from, is left to the app's own requests to explain.)
-    const error = body?.error
-    if (response.status === 404 || error?.messageCode === 'INVALID_URL' || /^invalid url/i.test(error?.message ?? ''))
-      sessionStorage.setItem(NO_FIRST_SCREEN_KEY, portalUrl)
+    // Any other error (e.g. of a read it was drawn from) is left to the app's own requests to explain.
+    if (isNoSuchOperation(response.status, body?.error)) sessionStorage.setItem(NO_FIRST_SCREEN_KEY, portalUrl)
   } catch {
     // Unreachable, too slow, or not JSON: the app's own requests will say what is wrong.
   }

@@ -1,6 +1,10 @@
 import type { DisplayLocale } from './display-locale.ts'
 
-/** Display formatting in the browser's locale. Pure functions of their inputs (and `now`). */
+/**
+ * Display formatting in the browser's locale and time zone (on the portal
+ * server, the browser's too: withDisplayLocale). Functions of their inputs,
+ * `now` and those two.
+ */
 
 function formatsFor({ locale, timeZone }: DisplayLocale) {
   return {

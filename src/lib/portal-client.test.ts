@@ -61,4 +61,22 @@ describe('portalRequest', () => {
     expect(error).toMatchObject({ code: 498, isAuthError: true })
     expect(expired).toHaveBeenCalledOnce()
   })
+
+  it('knows a portal without an operation (HTTP 404 or "Invalid URL") from a member not found', async () => {
+    const failure = (answer: Response) => {
+      fetchMock.mockResolvedValueOnce(answer)
+      return portalRequest('portals/self/updateUserRoles', { users: ['a'], role: 'org_user' }).then(
+        () => undefined,
+        (error: PortalRequestError) => error,
+      )
+    }
+    const notFound = await failure(new Response('Not Found', { status: 404, statusText: 'Not Found' }))
+    expect(notFound).toMatchObject({ code: 404, httpStatus: 404, isNoSuchOperation: true })
+    const invalidUrl = await failure(json({ error: { code: 400, messageCode: 'INVALID_URL', message: 'Invalid URL: no such operation.', details: [] } }))
+    expect(invalidUrl?.isNoSuchOperation).toBe(true)
+    const arcgisInvalidUrl = await failure(json({ error: { code: 400, message: 'Invalid URL', details: [] } }))
+    expect(arcgisInvalidUrl?.isNoSuchOperation).toBe(true)
+    const memberNotFound = await failure(json({ error: { code: 404, messageCode: 'CONT_0001', message: 'User does not exist or is inaccessible.', details: [] } }))
+    expect(memberNotFound).toMatchObject({ code: 404, isNoSuchOperation: false })
+  })
 })

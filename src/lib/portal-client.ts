@@ -1,5 +1,6 @@
 import { type ArcGISIdentityManager, ArcGISRequestError, ArcGISTokenRequestError, request } from '@esri/arcgis-rest-request'
 import { takeEarlyResponse } from './early-requests.ts'
+import { isNoSuchOperation } from './no-such-operation.ts'
 
 /**
  * The one way the console talks to its portal. Every call goes through
@@ -13,20 +14,23 @@ export class PortalRequestError extends Error {
   code: number
   messageCode: string
   details: unknown[]
-  constructor(message: string, code: number, messageCode = '', details: unknown[] = []) {
+  /** The HTTP status, when the answer was not an ArcGIS envelope (e.g. 404 for an unknown path). */
+  httpStatus?: number
+  constructor(message: string, code: number, messageCode = '', details: unknown[] = [], httpStatus?: number) {
     super(message)
     this.name = 'PortalRequestError'
     this.code = code
     this.messageCode = messageCode
     this.details = details
+    this.httpStatus = httpStatus
   }
   /** The session is over (token invalid and could not be refreshed). */
   get isAuthError(): boolean {
     return this.code === 498 || this.code === 499
   }
-  /** The portal has no such operation (an extension it lacks): HTTP 404, or ArcGIS's "Invalid URL". */
+  /** The portal has no such operation (an extension it lacks). */
   get isNoSuchOperation(): boolean {
-    return this.code === 404 || this.messageCode === 'INVALID_URL' || /^invalid url/i.test(this.message)
+    return isNoSuchOperation(this.httpStatus, this)
   }
 }
 
@@ -113,12 +117,15 @@ export function toPortalError(error: unknown): PortalRequestError {
     const envelope = error.response?.error as
       | { code?: number; messageCode?: string; message?: string; details?: unknown[] }
       | undefined
-    const code = Number(envelope?.code ?? error.code)
+    // An HTTP error status comes as "HTTP 404" or "HTTP 404 Not Found" (ArcGIS's own errors are HTTP 200).
+    const httpStatus = Number(/^HTTP (\d{3})\b/.exec(String(error.code))?.[1]) || undefined
+    const code = Number(envelope?.code ?? httpStatus ?? error.code)
     return new PortalRequestError(
       envelope?.message || error.originalMessage || error.message,
       Number.isFinite(code) ? code : 500,
       envelope?.messageCode ?? (typeof error.code === 'string' ? error.code : ''),
       Array.isArray(envelope?.details) ? envelope.details : [],
+      httpStatus,
     )
   }
   const message = error instanceof Error ? error.message : String(error)

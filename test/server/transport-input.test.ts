@@ -71,9 +71,9 @@ describe('input no handler sees', () => {
     }
   })
 
-  test('a malformed percent-encoding in the path is a 400', async () => {
+  test('a malformed percent-encoding in the path is a 400 (not INVALID_URL, which clients read as "no such operation")', async () => {
     const answer = await (await fetch(`${server.restUrl}/community/users/%E0%A4%A?f=json&token=${admin}`)).json()
-    expect(answer.error).toMatchObject({ code: 400, messageCode: 'INVALID_URL' })
+    expect(answer.error).toMatchObject({ code: 400, messageCode: 'INVALID_ENCODING' })
   })
 
   test('a multipart body without a boundary is a 400 that says how to send it', async () => {

@@ -3,7 +3,7 @@ import { applyOwnPasswordChange, prepareOwnPasswordChange } from '../../auth/cha
 import { requireCaller } from '../../auth/caller.ts'
 import { findUser } from '../../db/users.ts'
 import { changeMember, recordRefusal } from '../../domain/member-change.ts'
-import { applyPasswordReset } from '../../domain/password-reset.ts'
+import { applyPasswordReset, makeTemporaryPassword } from '../../domain/password-reset.ts'
 import type { AppEnv } from '../../http/context.ts'
 import { badRequest, notPermitted } from '../../http/errors.ts'
 import { respond } from '../../http/respond.ts'
@@ -48,9 +48,13 @@ export async function resetPassword(c: Context<AppEnv>) {
   }
 
   const caller = await requireCaller(c)
-  const done = await changeMember(
-    { db, actor: caller, operation: 'resetPassword', username, privilege: 'portal:admin:updateUsers' },
-    (tx, target, actor) => applyPasswordReset(tx, actor, target),
+  const privilege = 'portal:admin:updateUsers'
+  // Hashed before the transaction, and only for a caller who may reset: changeMember refuses anyone
+  // else before the change runs, so no one without the privilege makes the server hash. (Granted
+  // the privilege this very moment, a caller gets the hash made inside, as before.)
+  const early = caller.privileges.has(privilege) ? await makeTemporaryPassword() : null
+  const done = await changeMember({ db, actor: caller, operation: 'resetPassword', username, privilege }, async (tx, target, actor) =>
+    applyPasswordReset(tx, actor, target, early ?? (await makeTemporaryPassword())),
   )
   return respond(c, { success: true, ...done })
 }

@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query'
 import type { AuditLogEntry } from '../api/get-audit-log.ts'
-import { describeChange, formatDate, operationLabel } from './profile-format.ts'
+import { describeChange, formatWhen, operationLabel } from './profile-format.ts'
 
 /** The newest changes made to the member, from the audit log (full administrators only). */
 export function ProfileChanges({ query }: { query: UseQueryResult<{ total: number; entries: AuditLogEntry[] }> }) {
@@ -13,7 +13,7 @@ export function ProfileChanges({ query }: { query: UseQueryResult<{ total: numbe
         <ol className="profile__changes">
           {query.data.entries.map((entry) => (
             <li key={entry.id}>
-              <strong>{operationLabel(entry.operation)}</strong> by {entry.actor}, {formatDate(entry.at)}
+              <strong>{operationLabel(entry.operation)}</strong> by {entry.actor}, {formatWhen(entry.at)}
               {entry.outcome === 'failure' ? ` — refused (${entry.messageCode ?? 'error'})` : ''}
               {describeChange(entry.before, entry.after) && <div className="profile__change">{describeChange(entry.before, entry.after)}</div>}
             </li>

@@ -8,7 +8,7 @@ import type { MemberDialogProps } from './member-dialogs-host.tsx'
 import { OwnershipSummary } from './ownership-summary.tsx'
 import { ProfileChanges } from './profile-changes.tsx'
 import { providerLabel } from '../components/member-labels.ts'
-import { formatBytes, formatDate } from './profile-format.ts'
+import { formatBytes, formatWhen } from './profile-format.ts'
 import { useMemberOwnership } from './use-member-ownership.ts'
 import { useRolesAndTypes } from './use-roles-and-types.ts'
 
@@ -46,9 +46,9 @@ export default function ProfileDialog({ members, onClose }: MemberDialogProps) {
             <dt>Multi-factor authentication</dt>
             <dd>{member.mfaEnabled ? 'On' : 'Off'}</dd>
             <dt>Created</dt>
-            <dd>{formatDate(member.created, '—')}</dd>
+            <dd>{formatWhen(member.created, '—')}</dd>
             <dt>Last sign-in</dt>
-            <dd>{formatDate(member.lastLogin)}</dd>
+            <dd>{formatWhen(member.lastLogin)}</dd>
             <dt>Storage</dt>
             <dd>
               {formatBytes(member.storageUsage)} used of {member.storageQuota ? formatBytes(member.storageQuota) : 'no set quota'}

@@ -1,8 +1,9 @@
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+import { formatDateTime } from '../../../lib/format.ts'
 
-export function formatDate(epochMs: number | undefined | null, never = 'Never'): string {
+/** Date and time, or `never` for a time the portal does not have (-1, null). */
+export function formatWhen(epochMs: number | undefined | null, never = 'Never'): string {
   if (epochMs == null || epochMs < 0) return never
-  return dateFormat.format(new Date(epochMs))
+  return formatDateTime(epochMs)
 }
 
 export function formatBytes(bytes: number | undefined): string {
