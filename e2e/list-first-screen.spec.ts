@@ -16,8 +16,9 @@ interface FirstScreenLog {
   firstRowTexts: string[]
   inert: boolean
   ariaHidden: boolean
-  /** Whether it showed the list's loading bar (nothing in it works yet). */
+  /** Whether it showed the list's loading bar, and the pointer said "busy" (nothing in it works yet). */
   loadingBar: boolean
+  busyPointer: boolean
   /** Moments, after the first rows, with no visible rows at all. */
   gaps: number
   /** What the Content-Security-Policy refused (it allows no inline script). */
@@ -27,7 +28,7 @@ interface FirstScreenLog {
 /** Watches the page from its first byte: where rows are, and whether they ever vanish. */
 async function watchFirstScreen(page: Page) {
   await page.addInitScript(() => {
-    const log: FirstScreenLog = { firstRowsAt: 0, firstEmails: [], firstRowTexts: [], inert: false, ariaHidden: false, loadingBar: false, gaps: 0, refused: [] }
+    const log: FirstScreenLog = { firstRowsAt: 0, firstEmails: [], firstRowTexts: [], inert: false, ariaHidden: false, loadingBar: false, busyPointer: false, gaps: 0, refused: [] }
     ;(window as unknown as { firstScreenLog: FirstScreenLog }).firstScreenLog = log
     document.addEventListener('securitypolicyviolation', (event) => log.refused.push(`${event.violatedDirective} ${event.blockedURI}`))
     const rowText = (row: Element) => [row.textContent, ...[...row.querySelectorAll('[title]')].map((element) => element.getAttribute('title'))].join(' | ')
@@ -45,6 +46,7 @@ async function watchFirstScreen(page: Page) {
         log.ariaHidden = holder?.getAttribute('aria-hidden') === 'true'
         const slot = holder?.querySelector('.progress-slot')
         log.loadingBar = Boolean(slot) && getComputedStyle(slot as Element, '::after').animationName === 'progress-slide'
+        log.busyPointer = getComputedStyle(document.body).cursor === 'progress'
       }
       const appRowsShown = root && getComputedStyle(root).display !== 'none' && root.querySelector('table[aria-label="Members"] tbody tr')
       if (log.firstRowsAt && !firstRows.length && !appRowsShown) log.gaps++
@@ -77,6 +79,8 @@ test('the rows come first, drawn by the portal server, and stay on screen while 
   expect(log.inert).toBe(true)
   expect(log.ariaHidden).toBe(true)
   expect(log.loadingBar).toBe(true)
+  expect(log.busyPointer).toBe(true)
+  expect(await page.evaluate(() => getComputedStyle(document.body).cursor)).toBe('auto')
   expect(log.gaps).toBe(0)
   expect(log.refused).toEqual([])
   // The app reused what the first screen was drawn from: it asked for none of it again.
