@@ -22,12 +22,14 @@ export function loadFirstScreenRenderer() {
 }
 
 /**
- * GET console/firstScreen (an extension; README.md, "How the first rows come early"): the console's first
- * screen for `location` (the console URL's path and query) and `base` (its
- * base path), in the browser's `locale` and `timeZone` (optional), rendered by the console's own components, with the answers it
- * was drawn from. Lets the console show its rows before its script has run
- * (src/first-screen/). The reads go through this API's own routes as the
- * caller, so they answer exactly what the console would have been answered.
+ * GET console/firstScreen (an extension: docs/api-extensions.md; README.md,
+ * "How the first rows come early"): the console's first screen for
+ * `location` (the console URL's path and query) and `base` (its base path),
+ * in the browser's `locale` and `timeZone` (optional), rendered by the
+ * console's own components, with the answers it was drawn from. Lets the
+ * console show its rows before its script has run (src/first-screen/). The
+ * reads go through this API's own routes as the caller, so they answer
+ * exactly what the console would have been answered.
  */
 export function registerFirstScreen(api: Hono<AppEnv>) {
   // A read: GET, and POST as every read accepts (portal-api.md §1).
