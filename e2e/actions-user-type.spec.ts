@@ -24,9 +24,12 @@ test('"Manage user type" for one member asks for a role that fits the new type',
 test('shows licenses left, and explains who cannot be lowered or does not get a license', async ({ page, request, adminToken }) => {
   const [plain] = await pickMembers(request, adminToken, 'k', 1)
   await selectMembers(page, ['publisher1', plain!.username])
+  // The dialog asks for the user types again as it opens (other tests change seats meanwhile):
+  // it must show exactly what that answer says.
+  const asked = page.waitForResponse((response) => response.url().includes('/portals/self/userLicenseTypes'))
   await page.getByRole('button', { name: 'Manage user types', exact: true }).click()
   const manage = dialog(page, 'Manage user types')
-  const types = (await request.get('sharing/rest/portals/self/userLicenseTypes', { params: { f: 'json', token: adminToken } }).then((r) => r.json())) as {
+  const types = (await (await asked).json()) as {
     userLicenseTypes: { id: string; name: string; maxUsers: number; assignedUsers: number }[]
   }
   for (const type of types.userLicenseTypes) {

@@ -16,7 +16,7 @@ import { UserTypeChoices } from './user-type-choices.tsx'
 /** "Manage user types": one type for one or many members, a role where theirs would not fit, licenses counted. */
 export default function UserTypeDialog({ members, onClose }: MemberDialogProps) {
   const session = useSession()
-  const { roles, userTypes, error } = useRolesAndTypes()
+  const { roles, userTypes, error } = useRolesAndTypes({ freshSeats: true })
   const [typeId, setTypeId] = useState('')
   const [roleId, setRoleId] = useState('')
   const run = useDialogRun(onClose)
