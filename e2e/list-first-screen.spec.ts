@@ -42,6 +42,7 @@ async function watchFirstScreen(page: Page) {
         log.firstRowsAt = performance.now()
         log.firstEmails = emailsOf(firstRows)
         log.firstRowTexts = [...firstRows].map(rowText)
+        ;(window as unknown as { firstScreenRow: Element }).firstScreenRow = firstRows[0]!
         log.inert = Boolean(holder?.inert)
         log.ariaHidden = holder?.getAttribute('aria-hidden') === 'true'
         const slot = holder?.querySelector('.progress-slot')
@@ -64,8 +65,12 @@ function recordReads(page: Page) {
   return reads
 }
 
-test('the rows come first, drawn by the portal server, and stay on screen while the app takes over', async ({ page, request, adminToken }) => {
+test('the rows come first, drawn by the portal server, and the app adopts them without drawing them again', async ({ page, request, adminToken }) => {
   await watchFirstScreen(page)
+  const complaints: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') complaints.push(message.text())
+  })
   const reads = recordReads(page)
   await openMembers(page, 'sort=fullname&order=desc')
   const expected = (await searchMembers(request, adminToken, { sortField: 'fullname', sortOrder: 'desc', num: 25 })).results.map((m) => m.email)
@@ -81,6 +86,15 @@ test('the rows come first, drawn by the portal server, and stay on screen while 
   expect(log.loadingBar).toBe(true)
   expect(log.busyPointer).toBe(true)
   expect(await page.evaluate(() => getComputedStyle(document.body).cursor)).toBe('auto')
+  // Hydrated: the very row elements the server drew are the page's now, alive, and React found
+  // nothing to redraw (a mismatch is logged, start-app.tsx, and it would draw the page again).
+  const adopted = await page.evaluate(() => {
+    const row = (window as unknown as { firstScreenRow: Element }).firstScreenRow
+    const root = document.getElementById('root')
+    return { connected: row.isConnected, inRoot: Boolean(row.closest('#root')), inert: Boolean(root?.inert), hidden: root?.getAttribute('aria-hidden') }
+  })
+  expect(adopted).toEqual({ connected: true, inRoot: true, inert: false, hidden: null })
+  expect(complaints).toEqual([])
   expect(log.gaps).toBe(0)
   expect(log.refused).toEqual([])
   // The app reused what the first screen was drawn from: it asked for none of it again.

@@ -1,7 +1,7 @@
 // First: asks the portal for the first screen (unless index.html's own copy already has).
 import './first-screen/request-first-screen.ts'
 import { firstScreenPainted } from './app/early-data.ts'
-import { removeFirstScreen } from './first-screen/show-first-screen.ts'
+import { endFirstScreen } from './first-screen/show-first-screen.ts'
 import './styles/tokens.css'
 import './styles/base.css'
 
@@ -20,7 +20,7 @@ try {
   await import('./app/start-app.tsx')
 } catch (error) {
   // Not an inert page that looks loaded: say so.
-  removeFirstScreen()
+  endFirstScreen()
   const root = document.getElementById('root')
   if (root) root.innerHTML = '<main class="status-page"><p class="status-card" role="alert">The console could not be loaded. Reload the page to try again.</p></main>'
   throw error

@@ -1,31 +1,33 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import { useLayoutEffect, useState } from 'react'
-import { removeFirstScreen } from '../first-screen/show-first-screen.ts'
+import { endFirstScreen } from '../first-screen/show-first-screen.ts'
 import { createQueryClient } from '../lib/query-client.ts'
 import { SessionProvider, VIEW_USERS } from '../lib/session.tsx'
 import { AppErrorBoundary } from './error-boundary.tsx'
+import type { HydrationStart } from './hydration.ts'
 import { AppRouter } from './router.tsx'
 import { NoAccessPage, SignInPage, StartingPage, StartupFailedPage } from './status-pages.tsx'
 import { useAuth } from './use-auth.ts'
 
-export function App() {
+/** `hydrated`: the app adopts the server's first screen (start-app.tsx) and starts signed in. */
+export function App({ hydrated }: { hydrated?: HydrationStart }) {
   const [queryClient] = useState(createQueryClient)
   return (
     <AppErrorBoundary>
       <QueryClientProvider client={queryClient}>
-        <AuthGate />
+        <AuthGate hydrated={hydrated} />
       </QueryClientProvider>
     </AppErrorBoundary>
   )
 }
 
 /** Nothing below this renders until we know who is signed in and that they may view members. */
-function AuthGate() {
-  const { state, signIn, retry } = useAuth()
+function AuthGate({ hydrated }: { hydrated?: HydrationStart }) {
+  const { state, signIn, retry } = useAuth(hydrated)
   const showsMembers = state.status === 'signed-in' && state.session.privileges.has(VIEW_USERS)
   // The Members page takes the server's first screen down itself, once it has rows to show.
   useLayoutEffect(() => {
-    if (state.status !== 'starting' && !showsMembers) removeFirstScreen()
+    if (state.status !== 'starting' && !showsMembers) endFirstScreen()
   }, [state.status, showsMembers])
   switch (state.status) {
     case 'starting':

@@ -18,7 +18,7 @@ import { fetchEarly, offerEarlyResponse, requestKey, setEarlyConfig, setEarlyLis
  */
 
 /** The answer the first screen was drawn from for exactly this read, if any. */
-function answerIn(screen: FirstScreen | undefined, read: PortalRead): unknown {
+export function answerIn(screen: FirstScreen | undefined, read: PortalRead): unknown {
   const key = requestKey(read.path, read.params, undefined)
   return screen?.answers.find((drawn) => requestKey(drawn.path, drawn.params, undefined) === key)?.answer
 }

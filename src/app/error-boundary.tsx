@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react'
-import { removeFirstScreen } from '../first-screen/show-first-screen.ts'
+import { endFirstScreen } from '../first-screen/show-first-screen.ts'
 
 interface State {
   error: Error | null
@@ -15,8 +15,8 @@ export class AppErrorBoundary extends Component<{ children: ReactNode }, State> 
 
   componentDidCatch(error: Error, info: ErrorInfo) {
     console.error('Members console crashed', error, info.componentStack)
-    // The message is in #root, which the server's first screen keeps hidden while it shows.
-    removeFirstScreen()
+    // The message must be seen: not behind the server's first screen, nor inside it while it is inert.
+    endFirstScreen()
   }
 
   render() {

@@ -1,9 +1,29 @@
 import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
+import { createRoot, hydrateRoot } from 'react-dom/client'
+import { adoptFirstScreen } from '../first-screen/show-first-screen.ts'
 import { App } from './app.tsx'
+import { prepareHydration } from './hydration.ts'
 
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-)
+// The server's first screen, when there is one to adopt, becomes the page without being drawn again
+// (hydration.ts); otherwise the app draws its own in #root and the first screen goes once it has.
+const hydrated = await prepareHydration()
+const firstScreen = hydrated && adoptFirstScreen()
+if (hydrated && firstScreen) {
+  hydrateRoot(
+    firstScreen,
+    <StrictMode>
+      <App hydrated={hydrated} />
+    </StrictMode>,
+    {
+      // Where the app's page differs from the server's (a minute boundary in a date filter), React
+      // draws it again itself: slower, not wrong.
+      onRecoverableError: (error) => console.warn('The console drew the page again instead of adopting the first screen:', error),
+    },
+  )
+} else {
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  )
+}

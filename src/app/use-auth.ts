@@ -4,8 +4,9 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { beginSignIn, forgetSession, saveSession, signOut as revokeAndForget } from '../lib/auth.ts'
 import type { ConsoleConfig } from '../lib/config.ts'
 import { onSessionExpired, onTokenUsed, PortalRequestError, setActivePortal } from '../lib/portal-client.ts'
-import { loadSession, type Session } from '../lib/session.tsx'
+import { loadSession, type Session, sessionFrom } from '../lib/session.tsx'
 import { bootstrap } from './bootstrap.ts'
+import type { HydrationStart } from './hydration.ts'
 
 export type AuthState =
   | { status: 'starting' }
@@ -13,12 +14,19 @@ export type AuthState =
   | { status: 'signed-in'; session: Session }
   | { status: 'failed'; error: string }
 
-/** The console's sign-in state machine: boot, restore or complete sign-in, load who we are, sign out. */
-export function useAuth() {
+/**
+ * The console's sign-in state machine: boot, restore or complete sign-in, load who we are, sign out.
+ * `hydrated`: the app adopts the server's first screen, so it starts signed in, as that page was drawn.
+ */
+export function useAuth(hydrated?: HydrationStart) {
   const queryClient = useQueryClient()
-  const [state, setState] = useState<AuthState>({ status: 'starting' })
-  const configRef = useRef<ConsoleConfig | null>(null)
-  const managerRef = useRef<ArcGISIdentityManager | null>(null)
+  // The session's signOut is the one defined below (a session made before it calls it through this).
+  const signOutRef = useRef<() => Promise<void>>(async () => {})
+  const [state, setState] = useState<AuthState>(() =>
+    hydrated ? { status: 'signed-in', session: sessionFrom(hydrated.portal, hydrated.self, () => signOutRef.current()) } : { status: 'starting' },
+  )
+  const configRef = useRef<ConsoleConfig | null>(hydrated?.boot.config ?? null)
+  const managerRef = useRef<ArcGISIdentityManager | null>(hydrated?.boot.manager ?? null)
 
   const endSession = useCallback(
     (next: AuthState) => {
@@ -35,6 +43,7 @@ export function useAuth() {
     if (manager) await revokeAndForget(manager)
     endSession({ status: 'signed-out', notice: 'You have signed out.' })
   }, [endSession])
+  signOutRef.current = signOut
 
   const start = useCallback(async () => {
     setState({ status: 'starting' })
@@ -53,9 +62,11 @@ export function useAuth() {
     }
   }, [signOut, endSession])
 
+  // Adopting the first screen, the start is done: bootstrap.ts ran in hydration.ts.
+  const startsSignedIn = Boolean(hydrated)
   useEffect(() => {
-    void start()
-  }, [start])
+    if (!startsSignedIn) void start()
+  }, [start, startsSignedIn])
 
   // A refreshed token is saved so a reload keeps it; a dead session sends the user to sign in.
   useEffect(() => {

@@ -1,7 +1,7 @@
 import './members-page.css'
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useLayoutEffect, useMemo } from 'react'
-import { removeFirstScreen } from '../../../first-screen/show-first-screen.ts'
+import { endFirstScreen } from '../../../first-screen/show-first-screen.ts'
 import { MinuteClock } from '../../../lib/clock.tsx'
 import { formatNumber } from '../../../lib/format.ts'
 import { memberQueries } from '../api/member-queries.ts'
@@ -45,7 +45,7 @@ function MembersList() {
   useDropUnknownFilterIds(view, setView)
   // The server's first screen stays until this page has its own rows (or their error) to show instead.
   useLayoutEffect(() => {
-    if (!list.isPending) removeFirstScreen()
+    if (!list.isPending) endFirstScreen()
   }, [list.isPending])
 
   // Starting a search adds a history entry (Back returns to the list before it); refining it replaces that entry.

@@ -51,6 +51,11 @@ export function summarize(member: MemberSummary): MemberSummary {
 const keyOf = (username: string) => username.toLowerCase()
 type SelectionMap = ReadonlyMap<string, MemberSummary>
 
+/** Whether a selection is kept from before this load (the server's first screen shows none). */
+export function hasStoredSelection(storageKey = SELECTION_STORAGE_KEY): boolean {
+  return readStored(storageKey).size > 0
+}
+
 function readStored(storageKey: string): SelectionMap {
   try {
     const raw = sessionStorage.getItem(storageKey)

@@ -1,0 +1,47 @@
+import { rolesFrom, type RolesResponse } from '../features/members/api/get-roles.ts'
+import { userTypesFrom, type UserTypesResponse } from '../features/members/api/get-user-types.ts'
+import { memberQueries } from '../features/members/api/member-queries.ts'
+import { hasStoredSelection } from '../features/members/hooks/use-member-selection.ts'
+import { COMMUNITY_SELF, PORTAL_SELF, ROLES, USER_TYPES } from '../first-screen/first-screen-reads.ts'
+import { firstScreen } from '../first-screen/request-first-screen.ts'
+import { isFirstScreenShown } from '../first-screen/show-first-screen.ts'
+import { takeEarlyResponse } from '../lib/early-requests.ts'
+import { withQueryClient } from '../lib/query-client.ts'
+import { type CommunitySelf, type PortalSelf, VIEW_USERS } from '../lib/session.tsx'
+import { type Boot, bootstrap } from './bootstrap.ts'
+import { answerIn } from './early-data.ts'
+
+/** What the app starts from when it adopts the first screen: who is signed in, as the server drew it. */
+export interface HydrationStart {
+  boot: Boot
+  portal: PortalSelf
+  self: CommunitySelf
+}
+
+/**
+ * Whether this load can adopt the server's first screen (hydrateRoot)
+ * instead of drawing its own page and swapping it in: the first screen is
+ * shown, this tab restored its session, and the answers the server drew from
+ * say this member may view members. Then the app's first render is that very
+ * page: the signed-in state is set from those answers (app.tsx), and the
+ * roles, user types and the list's first page are in the query cache before
+ * it (the list through bootstrap.ts). Their early copies are claimed, so no
+ * later request gets one. Otherwise undefined: the app starts as usual.
+ */
+export async function prepareHydration(): Promise<HydrationStart | undefined> {
+  const screen = await firstScreen
+  // A selection kept from before the reload is on the app's page, not on the server's: React would
+  // find the two different and draw the page again anyway.
+  if (!screen || !isFirstScreenShown() || hasStoredSelection()) return undefined
+  const boot = await bootstrap()
+  const token = boot.manager?.token
+  if (!token || boot.signInError) return undefined
+  const [portal, self, roles, userTypes] = [PORTAL_SELF, COMMUNITY_SELF, ROLES, USER_TYPES].map((read) => answerIn(screen, read))
+  if (!portal || !roles || !userTypes || !(self as CommunitySelf | undefined)?.privileges?.includes(VIEW_USERS)) return undefined
+  for (const read of [PORTAL_SELF, COMMUNITY_SELF, ROLES, USER_TYPES]) takeEarlyResponse(`${boot.config.portalUrl.replace(/\/+$/, '')}/${read.path}`, read.params, token)
+  withQueryClient((client) => {
+    client.setQueryData(memberQueries.roles().queryKey, rolesFrom(roles as RolesResponse))
+    client.setQueryData(memberQueries.userTypes().queryKey, userTypesFrom(userTypes as UserTypesResponse))
+  })
+  return { boot, portal: portal as PortalSelf, self: self as CommunitySelf }
+}
