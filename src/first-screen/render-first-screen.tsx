@@ -28,8 +28,9 @@ export interface FirstScreenRequest {
  * Renders, on the portal server, what the console's first render will show
  * for this URL and member: the Members page with its first page of rows,
  * drawn by the app's own components from the same reads the app makes. The
- * browser shows it, inert, until the app has drawn its own
- * (src/first-screen/show-first-screen.ts); nothing is hydrated.
+ * browser shows it, inert, until the app adopts it (hydrateRoot: the tree
+ * here and the app's must stay alike, src/app/hydration.ts) or draws its own
+ * (src/first-screen/show-first-screen.ts).
  * The caller must hold portal:admin:viewUsers (the server checks it).
  */
 export async function renderFirstScreen({ location, base, display, read }: FirstScreenRequest): Promise<FirstScreen> {
