@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
-import type { Hono } from 'hono'
+import type { Context, Hono } from 'hono'
 import { compressedAssets, IMMUTABLE } from './console-assets.ts'
 import type { Queryable } from './db/connection.ts'
 import type { AppEnv, ServerConfig } from './http/context.ts'
@@ -57,14 +57,17 @@ export function registerConsole(app: Hono<AppEnv>, config: ServerConfig) {
       },
     }),
   )
-  app.use('*', serveStatic({ root }))
-  // Client-side routes (e.g. /oauth-callback) all load the app.
+  // index.html is always this handler's (never cached), whether asked for as /, /index.html or a
+  // client-side route such as /oauth-callback; every other file is static.
   const indexFile = join(root, 'index.html')
-  app.get('*', (c) => {
+  const serveIndex = (c: Context<AppEnv>) => {
     if (!existsSync(indexFile)) return c.text('The console is not built. Run `npm run build`.', 404)
     c.header('Cache-Control', 'no-cache')
     return c.html(readFileSync(indexFile, 'utf8'))
-  })
+  }
+  app.get('*', (c, next) => (/(^|\/)(index\.html)?$/.test(new URL(c.req.url).pathname) ? serveIndex(c) : next()))
+  app.use('*', serveStatic({ root }))
+  app.get('*', serveIndex)
 }
 
 /**
