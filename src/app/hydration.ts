@@ -36,9 +36,10 @@ export async function prepareHydration(): Promise<HydrationStart | undefined> {
   const boot = await bootstrap()
   const token = boot.manager?.token
   if (!token || boot.signInError) return undefined
-  const [portal, self, roles, userTypes] = [PORTAL_SELF, COMMUNITY_SELF, ROLES, USER_TYPES].map((read) => answerIn(screen, read))
+  const reads = [PORTAL_SELF, COMMUNITY_SELF, ROLES, USER_TYPES]
+  const [portal, self, roles, userTypes] = reads.map((read) => answerIn(screen, read))
   if (!portal || !roles || !userTypes || !(self as CommunitySelf | undefined)?.privileges?.includes(VIEW_USERS)) return undefined
-  for (const read of [PORTAL_SELF, COMMUNITY_SELF, ROLES, USER_TYPES]) takeEarlyResponse(`${boot.config.portalUrl.replace(/\/+$/, '')}/${read.path}`, read.params, token)
+  for (const read of reads) takeEarlyResponse(`${boot.config.portalUrl.replace(/\/+$/, '')}/${read.path}`, read.params, token)
   withQueryClient((client) => {
     client.setQueryData(memberQueries.roles().queryKey, rolesFrom(roles as RolesResponse))
     client.setQueryData(memberQueries.userTypes().queryKey, userTypesFrom(userTypes as UserTypesResponse))

@@ -14,7 +14,7 @@ export class PortalRequestError extends Error {
   code: number
   messageCode: string
   details: unknown[]
-  /** The HTTP status, when the answer was not an ArcGIS envelope (e.g. 404 for an unknown path). */
+  /** The HTTP error status (4xx, 5xx) when there was one; ArcGIS's own errors come with HTTP 200. */
   httpStatus?: number
   constructor(message: string, code: number, messageCode = '', details: unknown[] = [], httpStatus?: number) {
     super(message)

@@ -173,7 +173,8 @@ export interface BulkSupport {
  * failure, every member not yet sent goes through `single`, `concurrency` at
  * a time. The portal is remembered as lacking the call only when it says it
  * has no such operation; after another failure (a refused role, a portal
- * that could not be reached) the next run tries the bulk call again. Once the bulk call has worked, the rest go as
+ * that could not be reached) the next run tries the bulk call again. Once
+ * the bulk call has worked, the rest go as
  * inChunks sends them (`bulk.concurrency` calls at once, so one call's answer
  * is handled while the portal works on the next), and a whole-call failure
  * fails its chunk only; an ended session never falls back.
