@@ -3,7 +3,8 @@
  *
  * The console's initial JavaScript: builds it (vite build with a manifest, into
  * a temp dir, never dist/), takes what every load runs — index.html's classic
- * script (the first screen's request), its module scripts, their static imports, transitively, its
+ * script (the first screen's request), its module scripts, their static
+ * imports, transitively, its
  * modulepreload links, and the app (src/app/start-app.tsx, imported by
  * main.tsx once the first screen is painted) with its static imports — and
  * gzips each (zlib level 6, a server's usual setting). Lazy chunks are listed
@@ -66,7 +67,7 @@ for (const key of ALWAYS_IMPORTED) {
 
 // Classic scripts (built apart from the module graph: the first screen's request, vite.config.ts).
 const classic = [...html.matchAll(/<script(?![^>]*type="module")[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!.replace(new RegExp(`^${base}`), ''))
-const initialFiles = [...classic.map((file) => ({ file, ...sizeOf(file) })), ...[...new Set([...initial, ...extra])].map((file) => ({ file, ...sizeOf(file) }))]
+const initialFiles = [...new Set([...classic, ...initial, ...extra])].map((file) => ({ file, ...sizeOf(file) }))
 const initialGzip = initialFiles.reduce((sum, f) => sum + f.gzip, 0)
 const initialRaw = initialFiles.reduce((sum, f) => sum + f.raw, 0)
 const lazyFiles = Object.values(manifest)
