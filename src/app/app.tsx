@@ -1,7 +1,6 @@
-import { QueryClientProvider } from '@tanstack/react-query'
-import { useLayoutEffect, useState } from 'react'
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { useLayoutEffect } from 'react'
 import { endFirstScreen } from '../first-screen/show-first-screen.ts'
-import { createQueryClient } from '../lib/query-client.ts'
 import { SessionProvider, VIEW_USERS } from '../lib/session.tsx'
 import { AppErrorBoundary } from './error-boundary.tsx'
 import type { HydrationStart } from './hydration.ts'
@@ -9,9 +8,12 @@ import { AppRouter } from './router.tsx'
 import { NoAccessPage, SignInPage, StartingPage, StartupFailedPage } from './status-pages.tsx'
 import { useAuth } from './use-auth.ts'
 
-/** `hydrated`: the app adopts the server's first screen (start-app.tsx) and starts signed in. */
-export function App({ hydrated }: { hydrated?: HydrationStart }) {
-  const [queryClient] = useState(createQueryClient)
+/**
+ * `queryClient` is made by start-app.tsx, outside React: where React draws the page again instead of
+ * adopting the first screen, it keeps its cache. `hydrated`: the app adopts the server's first screen
+ * and starts signed in.
+ */
+export function App({ queryClient, hydrated }: { queryClient: QueryClient; hydrated?: HydrationStart }) {
   return (
     <AppErrorBoundary>
       <QueryClientProvider client={queryClient}>

@@ -43,7 +43,9 @@ export function LastSignInCell({ member }: { member: Member }) {
   const now = useMinuteNow()
   if (!member.lastLogin || member.lastLogin < 0) return <span className="text-muted">Never</span>
   return (
-    <time dateTime={new Date(member.lastLogin).toISOString()} title={formatDateTime(member.lastLogin)}>
+    // The server drew its first screen seconds earlier: across a minute's boundary the text differs, which
+    // must not make React throw away the page it adopts (src/app/hydration.ts); the next tick redraws it.
+    <time dateTime={new Date(member.lastLogin).toISOString()} title={formatDateTime(member.lastLogin)} suppressHydrationWarning>
       {/* A portal clock ahead of this browser's must not make a sign-in "in 1 minute". */}
       {formatRelative(member.lastLogin, Math.max(now, member.lastLogin))}
     </time>
