@@ -12,7 +12,7 @@
 import { parseArgs } from 'node:util'
 import type { Browser } from '@playwright/test'
 import { seededDataDir } from './lib/browser-fixture.ts'
-import { type ConsoleServer, launchChromium, newSignedInContext, searchMembers, signIn, startConsoleServer } from './lib/browser.ts'
+import { type ConsoleServer, launchChromium, newSignedInContext, searchMembers, signIn, startConsoleServer, tabStorageAfterLoad } from './lib/browser.ts'
 import { ms, stats } from './lib/browser-report.ts'
 import { coldLoad, timeNextPageClicks } from './lib/browser-timings.ts'
 
@@ -44,9 +44,10 @@ async function timeNextPage(browser: Browser, server: ConsoleServer): Promise<nu
 
 /** Cold loads, as browser-cold-load.ts times them (two untimed first). */
 async function timeColdLoads(browser: Browser, server: ConsoleServer): Promise<number[]> {
-  const session = await signIn(server)
-  const first = await searchMembers(session, {})
+  const signedIn = await signIn(server)
+  const first = await searchMembers(signedIn, {})
   const target = { emails: first.results.map((m) => m.email) }
+  const session = await tabStorageAfterLoad(browser, `${server.origin}/`, signedIn, target)
   const samples: number[] = []
   for (let i = 0; i < COLD_LOADS + 2; i++) {
     const { painted } = await coldLoad(browser, `${server.origin}/`, session, target)

@@ -22,6 +22,7 @@ import {
   searchMembers,
   signIn,
   startConsoleServer,
+  tabStorageAfterLoad,
 } from './lib/browser.ts'
 import { machine, ms, round2, stats, warnIfBusy } from './lib/browser-report.ts'
 import { coldLoad } from './lib/browser-timings.ts'
@@ -53,9 +54,11 @@ let bare: Server | undefined
 const browser = await launchChromium()
 try {
   server = await startConsoleServer(data.dir, build.dir)
-  const session = await signIn(server)
-  const firstPage = await searchMembers(session, {})
+  const signedIn = await signIn(server)
+  const firstPage = await searchMembers(signedIn, {})
   const target: RowTarget = { emails: firstPage.results.map((m) => m.email) }
+  const session = await tabStorageAfterLoad(browser, `${server.origin}/`, signedIn, target)
+  console.log(`Each console load starts with the tab's sessionStorage as the console left it: ${Object.keys(session.tabStorage ?? {}).join(', ')}`)
   const barePort = await freePort()
   bare = await startBareServer(barePort, session)
   const bareUrl = `http://127.0.0.1:${barePort}/`

@@ -30,6 +30,12 @@ export interface PortalSession {
   token: string
   expires: number
   restUrl: string
+  /**
+   * The tab's sessionStorage as the console left it on a load with this
+   * session (tabStorageAfterLoad). A signed-in load is a reload of the tab the
+   * session lives in, so it starts with it; without it, only the session.
+   */
+  tabStorage?: Record<string, string>
 }
 
 /** generateToken (the bench administrator's by default), as e2e signs in. */
@@ -82,10 +88,65 @@ export async function newSignedInContext(browser: Browser, session: PortalSessio
   await context.addInitScript({ content: 'globalThis.__name ??= (target) => target' })
   if (session) {
     const value = JSON.stringify({ clientId: CLIENT_ID, username: BENCH_ADMIN, token: session.token, tokenExpires: session.expires, portal: session.restUrl, ssl: false })
-    await context.addInitScript(([key, saved]) => sessionStorage.setItem(key, saved), [SESSION_STORAGE_KEY, value] as const)
+    const storage = session.tabStorage ?? { [SESSION_STORAGE_KEY]: value }
+    await context.addInitScript((entries) => {
+      for (const [key, saved] of Object.entries(entries)) sessionStorage.setItem(key, saved)
+    }, storage)
   }
+  await context.exposeBinding(PROBE_BINDING, ({ page }, result: RowProbeResult) => probeReports(page).report(result))
   await context.addInitScript(installRowProbe, initialTarget)
   return context
+}
+
+/** `session` with the tab's sessionStorage as the console leaves it after loading `url` (untimed). */
+export async function tabStorageAfterLoad(browser: Browser, url: string, session: PortalSession, target: RowTarget): Promise<PortalSession> {
+  const context = await newSignedInContext(browser, session, target)
+  try {
+    const page = await context.newPage()
+    await page.goto(url, { waitUntil: 'commit' })
+    await waitForRows(page, 120_000)
+    await page.waitForLoadState('networkidle')
+    const tabStorage = await page.evaluate(() => Object.fromEntries(Object.entries(sessionStorage)))
+    return { ...session, tabStorage }
+  } finally {
+    await context.close()
+  }
+}
+
+/**
+ * The probe's reports, per page. The probe calls a binding when the rows are
+ * painted, instead of Playwright polling the page for them: its polling
+ * (`waitForFunction`) first injects its own ~14 ms script into the page and
+ * then runs a check every frame on the main thread being timed.
+ */
+const PROBE_BINDING = '__rowProbeReport'
+const reportsByPage = new WeakMap<Page, ReturnType<typeof newProbeReports>>()
+
+function newProbeReports() {
+  let latest: RowProbeResult | null = null
+  let waiters: ((result: RowProbeResult) => void)[] = []
+  return {
+    report(result: RowProbeResult) {
+      latest = result
+      for (const resolve of waiters) resolve(result)
+      waiters = []
+    },
+    clear() {
+      latest = null
+    },
+    next(): Promise<RowProbeResult> {
+      return latest ? Promise.resolve(latest) : new Promise((resolve) => waiters.push(resolve))
+    },
+  }
+}
+
+function probeReports(page: Page) {
+  let reports = reportsByPage.get(page)
+  if (!reports) {
+    reports = newProbeReports()
+    reportsByPage.set(page, reports)
+  }
+  return reports
 }
 
 /** What the probe waits for: the table's body rows are exactly these members (by email), in order. */
@@ -150,6 +211,7 @@ function installRowProbe(initial: RowTarget | null) {
       const channel = new MessageChannel()
       channel.port1.onmessage = () => {
         probe.result = { dom, painted: performance.now() }
+        ;(window as unknown as Record<string, (result: RowProbeResult) => void>).__rowProbeReport?.(probe.result)
       }
       channel.port2.postMessage(null)
     })
@@ -162,11 +224,19 @@ function installRowProbe(initial: RowTarget | null) {
 
 /** Waits for the armed target to be painted; returns the probe's times. */
 export async function waitForRows(page: Page, timeout = 30_000): Promise<RowProbeResult> {
-  const handle = await page.waitForFunction(() => window.__rowProbe?.result, undefined, { timeout, polling: 'raf' })
-  return (await handle.jsonValue()) as RowProbeResult
+  let timer: NodeJS.Timeout | undefined
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`The expected rows were not painted within ${timeout} ms`)), timeout)
+  })
+  try {
+    return await Promise.race([probeReports(page).next(), timedOut])
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 /** Arms the probe in a page already loaded. */
 export async function armRows(page: Page, target: RowTarget): Promise<void> {
+  probeReports(page).clear()
   await page.evaluate((t) => window.__rowProbe.arm(t), target)
 }
