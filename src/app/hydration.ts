@@ -7,7 +7,7 @@ import { firstScreen } from '../first-screen/request-first-screen.ts'
 import { isFirstScreenShown } from '../first-screen/show-first-screen.ts'
 import { takeEarlyResponse } from '../lib/early-requests.ts'
 import { withQueryClient } from '../lib/query-client.ts'
-import { type CommunitySelf, type PortalSelf, VIEW_USERS } from '../lib/session.tsx'
+import { type CommunitySelf, type PortalSelf, sessionFrom, VIEW_USERS } from '../lib/session.tsx'
 import { type Boot, bootstrap } from './bootstrap.ts'
 import { answerIn } from './early-data.ts'
 
@@ -30,19 +30,20 @@ export interface HydrationStart {
  */
 export async function prepareHydration(): Promise<HydrationStart | undefined> {
   const screen = await firstScreen
-  // A selection kept from before the reload is on the app's page, not on the server's: React would
-  // find the two different and draw the page again anyway.
-  if (!screen || !isFirstScreenShown() || hasStoredSelection()) return undefined
+  if (!screen || !isFirstScreenShown()) return undefined
   const boot = await bootstrap()
   const token = boot.manager?.token
   if (!token || boot.signInError) return undefined
   const reads = [PORTAL_SELF, COMMUNITY_SELF, ROLES, USER_TYPES]
-  const [portal, self, roles, userTypes] = reads.map((read) => answerIn(screen, read))
-  if (!portal || !roles || !userTypes || !(self as CommunitySelf | undefined)?.privileges?.includes(VIEW_USERS)) return undefined
+  const [portal, self, roles, userTypes] = reads.map((read) => answerIn(screen, read)) as [PortalSelf | undefined, CommunitySelf | undefined, unknown, unknown]
+  if (!portal || !self || !roles || !userTypes || !self.privileges?.includes(VIEW_USERS)) return undefined
+  // A selection kept from before the reload is on the app's page, not on the server's: React would
+  // find the two different and draw the page again anyway.
+  if (hasStoredSelection(sessionFrom(portal, self, async () => {}).orgId, self.username)) return undefined
   for (const read of reads) takeEarlyResponse(`${boot.config.portalUrl.replace(/\/+$/, '')}/${read.path}`, read.params, token)
   withQueryClient((client) => {
     client.setQueryData(memberQueries.roles().queryKey, rolesFrom(roles as RolesResponse))
     client.setQueryData(memberQueries.userTypes().queryKey, userTypesFrom(userTypes as UserTypesResponse))
   })
-  return { boot, portal: portal as PortalSelf, self: self as CommunitySelf }
+  return { boot, portal, self }
 }

@@ -23,7 +23,10 @@ describe('the first screen, asked for as the page loads', () => {
     document.body.innerHTML = '<div id="first-screen"></div><div id="root"></div>'
     delete window.membersConsoleFirstScreen
   })
-  afterEach(() => vi.unstubAllGlobals())
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    vi.restoreAllMocks()
+  })
 
   it('asks the session’s portal for this URL’s first screen, and shows it', async () => {
     const { firstScreen } = await load()
@@ -34,6 +37,47 @@ describe('the first screen, asked for as the page loads', () => {
     // In this browser's locale and time zone, as the app will draw it.
     expect(Object.fromEntries(sent.searchParams)).toEqual({ f: 'json', token: 'tok', location: '/?q=smith&page=2', base: '/', locale, timeZone })
     expect(document.getElementById('first-screen')?.innerHTML).toBe(SCREEN.html)
+  })
+
+  describe('in the locale and time zone this tab had on its last load (learning the browser’s costs ~30 ms)', () => {
+    const REMEMBERED = 'members-console:display-locale'
+    const browsers = () => Intl.DateTimeFormat().resolvedOptions()
+
+    it('a tab’s first load learns them before it asks, and remembers them', async () => {
+      const { firstScreen } = await load()
+      await expect(firstScreen).resolves.toEqual(SCREEN)
+      const { locale, timeZone } = browsers()
+      expect(JSON.parse(sessionStorage.getItem(REMEMBERED)!)).toEqual({ locale, timeZone })
+    })
+
+    it('a reload asks in the remembered ones before learning the browser’s, and shows the screen when they agree', async () => {
+      const { locale, timeZone } = browsers()
+      sessionStorage.setItem(REMEMBERED, JSON.stringify({ locale, timeZone }))
+      const learned = vi.spyOn(Intl, 'DateTimeFormat')
+      let learnedBeforeAsking = -1
+      fetchMock.mockImplementationOnce(async () => {
+        learnedBeforeAsking = learned.mock.calls.length
+        return json(SCREEN)
+      })
+      const { firstScreen } = await load()
+      await expect(firstScreen).resolves.toEqual(SCREEN)
+      expect(learnedBeforeAsking).toBe(0)
+      expect(learned).toHaveBeenCalled()
+      const sent = new URL(fetchMock.mock.calls[0]![0] as string)
+      expect([sent.searchParams.get('locale'), sent.searchParams.get('timeZone')]).toEqual([locale, timeZone])
+      expect(document.getElementById('first-screen')?.innerHTML).toBe(SCREEN.html)
+    })
+
+    it('drawn in ones the browser no longer has (its time zone changed): not shown, and the new ones are remembered', async () => {
+      sessionStorage.setItem(REMEMBERED, JSON.stringify({ locale: 'de-CH', timeZone: 'Pacific/Chatham' }))
+      const { firstScreen } = await load()
+      await expect(firstScreen).resolves.toBeUndefined()
+      const sent = new URL(fetchMock.mock.calls[0]![0] as string)
+      expect([sent.searchParams.get('locale'), sent.searchParams.get('timeZone')]).toEqual(['de-CH', 'Pacific/Chatham'])
+      expect(document.getElementById('first-screen')?.innerHTML).toBe('')
+      const { locale, timeZone } = browsers()
+      expect(JSON.parse(sessionStorage.getItem(REMEMBERED)!)).toEqual({ locale, timeZone })
+    })
   })
 
   it('is asked for once: the bundle’s copy reuses the request of index.html’s copy', async () => {

@@ -1,5 +1,5 @@
 import { basePath } from '../lib/base-path.ts'
-import { browserDisplayLocale } from '../lib/display-locale.ts'
+import { browserDisplayLocale, type DisplayLocale } from '../lib/display-locale.ts'
 import { isNoSuchOperation } from '../lib/no-such-operation.ts'
 import { SESSION_STORAGE_KEY } from '../lib/session-key.ts'
 import { FIRST_SCREEN_PATH, type FirstScreen, readQuery } from './first-screen-reads.ts'
@@ -23,6 +23,9 @@ declare global {
 
 /** Where this tab remembers a portal without a first screen (a real ArcGIS portal), not to ask it on every load. */
 const NO_FIRST_SCREEN_KEY = 'members-console:no-first-screen'
+
+/** Where this tab remembers the browser's locale and time zone (see displayLocaleToAsk). */
+const DISPLAY_LOCALE_KEY = 'members-console:display-locale'
 
 /** How long the app's early reads may wait for the first screen before asking for themselves. */
 const FIRST_SCREEN_TIMEOUT_MS = 1_500
@@ -52,9 +55,15 @@ function savedSession(): { portal: string; token: string } | undefined {
 async function fetchFirstScreen(portalUrl: string, token: string): Promise<FirstScreen | undefined> {
   if (sessionStorage.getItem(NO_FIRST_SCREEN_KEY) === portalUrl || new URL(portalUrl).origin !== window.location.origin) return undefined
   // Drawn in this browser's locale and time zone, as the app will draw it.
-  const query = readQuery({ location: window.location.pathname + window.location.search, base: basePath(), ...browserDisplayLocale() }, token)
+  const { display, confirm } = displayLocaleToAsk()
+  const query = readQuery({ location: window.location.pathname + window.location.search, base: basePath(), ...display }, token)
   try {
-    const response = await fetch(`${portalUrl}/${FIRST_SCREEN_PATH}?${query}`, { signal: AbortSignal.timeout(FIRST_SCREEN_TIMEOUT_MS) })
+    const request = fetch(`${portalUrl}/${FIRST_SCREEN_PATH}?${query}`, { signal: AbortSignal.timeout(FIRST_SCREEN_TIMEOUT_MS) })
+    // Once the request is out, while the portal draws.
+    const confirmed = new Promise<boolean>((resolve) => setTimeout(() => resolve(confirm())))
+    const response = await request
+    // Drawn in another locale or time zone than the app's: the app draws its own.
+    if (!(await confirmed)) return undefined
     const body = response.ok ? await response.json() : undefined
     if (typeof body?.html === 'string' && Array.isArray(body.answers)) return body as FirstScreen
     // Any other error (e.g. of a read it was drawn from) is left to the app's own requests to explain.
@@ -63,6 +72,42 @@ async function fetchFirstScreen(portalUrl: string, token: string): Promise<First
     // Unreachable, too slow, or not JSON: the app's own requests will say what is wrong.
   }
   return undefined
+}
+
+/**
+ * The locale and time zone to ask the first screen in. The browser's own cost
+ * ~30 ms to learn on a page's first use of Intl (loading its data), on the
+ * path of the request; so the request is sent with the ones this tab had on
+ * its last load (a signed-in load is always a reload: the session lives in
+ * the tab), and `confirm`, called while the portal draws, learns the
+ * browser's own, keeps them for the next load and says whether they were the
+ * ones asked in. A tab's first load learns them first.
+ */
+function displayLocaleToAsk(): { display: Required<DisplayLocale>; confirm: () => boolean } {
+  const remembered = rememberedDisplayLocale()
+  const learn = () => {
+    const actual = browserDisplayLocale()
+    sessionStorage.setItem(DISPLAY_LOCALE_KEY, JSON.stringify(actual))
+    return actual
+  }
+  const display = remembered ?? learn()
+  return {
+    display,
+    confirm: () => {
+      if (!remembered) return true
+      const actual = learn()
+      return actual.locale === display.locale && actual.timeZone === display.timeZone
+    },
+  }
+}
+
+function rememberedDisplayLocale(): Required<DisplayLocale> | undefined {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(DISPLAY_LOCALE_KEY) ?? 'null')
+    return typeof saved?.locale === 'string' && typeof saved?.timeZone === 'string' ? { locale: saved.locale, timeZone: saved.timeZone } : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** The session this load starts with (undefined: nothing is fetched early). */

@@ -5,3 +5,8 @@
  * console reads.
  */
 export const SELECTION_STORAGE_KEY = 'members-console.selection'
+
+/** The key of `username`'s selection in organization `orgId`. */
+export function selectionStorageKey(orgId: string, username: string, base = SELECTION_STORAGE_KEY): string {
+  return `${base}:${orgId}:${username.toLowerCase()}`
+}

@@ -2,7 +2,7 @@ import { createElement, createContext, type ReactNode, useCallback, useContext, 
 import { MemberDialogsProvider } from '../dialogs/member-dialogs-host.tsx'
 import { useSession } from '../../../lib/session.tsx'
 import type { Member } from '../types.ts'
-import { SELECTION_STORAGE_KEY } from './selection-key.ts'
+import { SELECTION_STORAGE_KEY, selectionStorageKey } from './selection-key.ts'
 import { BulkRunProvider } from './use-bulk-run.ts'
 
 /** Most members one bulk call takes (portal-api.md §7 rule 10), so most one selection holds. */
@@ -51,9 +51,9 @@ export function summarize(member: MemberSummary): MemberSummary {
 const keyOf = (username: string) => username.toLowerCase()
 type SelectionMap = ReadonlyMap<string, MemberSummary>
 
-/** Whether a selection is kept from before this load (the server's first screen shows none). */
-export function hasStoredSelection(storageKey = SELECTION_STORAGE_KEY): boolean {
-  return readStored(storageKey).size > 0
+/** Whether `username` has a selection kept in `orgId` from before this load (the server's first screen shows none). */
+export function hasStoredSelection(orgId: string, username: string): boolean {
+  return readStored(selectionStorageKey(orgId, username)).size > 0
 }
 
 function readStored(storageKey: string): SelectionMap {
@@ -183,7 +183,7 @@ function useSelectionStore(storageKey: string): MemberSelection {
  */
 export function MemberSelectionProvider({ children, storageKey = SELECTION_STORAGE_KEY }: { children: ReactNode; storageKey?: string }) {
   const session = useSession()
-  const selection = useSelectionStore(`${storageKey}:${session.orgId}:${session.username.toLowerCase()}`)
+  const selection = useSelectionStore(selectionStorageKey(session.orgId, session.username, storageKey))
   return createElement(
     SelectionContext.Provider,
     { value: selection },
