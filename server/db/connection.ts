@@ -116,14 +116,24 @@ async function migrate(db: Db): Promise<void> {
   })
 }
 
-/** Runs a multi-statement SQL file one statement at a time (both drivers accept that). */
+/**
+ * Runs a multi-statement SQL file one statement at a time (both drivers accept
+ * that). A statement ends with a `;` at the end of a line, unless the line is
+ * inside a `$$` body (a function's).
+ */
 async function runScript(tx: Queryable, sql: string): Promise<void> {
-  const statements = sql
-    .split('\n')
-    .filter((line) => !line.trim().startsWith('--'))
-    .join('\n')
-    .split(/;\s*$/m)
-    .map((s) => s.trim())
-    .filter(Boolean)
-  for (const statement of statements) await tx.query(statement)
+  const statements: string[] = []
+  let current: string[] = []
+  let inBody = false
+  for (const line of sql.split('\n')) {
+    if (!inBody && line.trim().startsWith('--')) continue
+    current.push(line)
+    if ((line.match(/\$\$/g)?.length ?? 0) % 2 === 1) inBody = !inBody
+    if (!inBody && /;\s*$/.test(line)) {
+      statements.push(current.join('\n').trim().replace(/;$/, ''))
+      current = []
+    }
+  }
+  statements.push(current.join('\n').trim())
+  for (const statement of statements.filter(Boolean)) await tx.query(statement)
 }

@@ -36,7 +36,7 @@ export async function applyUserTypeChange(
 
   if (typeChanges) {
     checkUserTypeChange({ username: target.username, type, types, currentRole, newRole, owned: await countOwned(tx, target.id) })
-    checkSeatFree(type, await lockSeatsOf(tx, target.org_id, type.id))
+    checkSeatFree(type, await lockSeatsOf(tx, target.org_id, type.id, target.user_type_id))
   }
   const roleOutcome = newRole ? await applyRoleChange(tx, actor, target, newRole, { typeId: type.id, types }) : {}
   if (typeChanges)

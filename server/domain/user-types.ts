@@ -51,17 +51,18 @@ export function pickUserType(types: UserTypeInfo[], id: string): UserTypeInfo {
 
 /**
  * Rule 5 (license seats): locks the type's row until the transaction ends and
- * counts the members holding it. Two transactions wanting the last seat queue
- * on the lock, and the second counts the first's member once it commits.
+ * reads the seats taken, which the database keeps on that row as members come,
+ * go or change type (migrations/007_assigned_seats.sql). Two transactions
+ * wanting the last seat queue on the lock, and the second reads the first's
+ * seat once it commits.
  */
-export async function lockSeatsOf(tx: Queryable, orgId: string, typeId: string): Promise<{ assigned: number; maxUsers: number }> {
-  const [type] = await tx.query<{ max_users: number }>(
-    'select max_users from user_types where org_id = $1 and id = $2 for update',
-    [orgId, typeId],
+export async function lockSeatsOf(tx: Queryable, orgId: string, typeId: string, leaving?: string): Promise<{ assigned: number; maxUsers: number }> {
+  // The type the member leaves too, in the order the seat triggers lock them: two members moving
+  // between the same two types in opposite directions queue instead of deadlocking.
+  const rows = await tx.query<{ id: string; max_users: number; assigned_users: number }>(
+    'select id, max_users, assigned_users from user_types where org_id = $1 and id = any($2) order by org_id, id for update',
+    [orgId, leaving ? [typeId, leaving] : [typeId]],
   )
-  const [row] = await tx.query<{ assigned: number }>(
-    'select count(*)::int as assigned from users where org_id = $1 and user_type_id = $2',
-    [orgId, typeId],
-  )
-  return { assigned: row?.assigned ?? 0, maxUsers: type?.max_users ?? 0 }
+  const type = rows.find((row) => row.id === typeId)
+  return { assigned: type?.assigned_users ?? 0, maxUsers: type?.max_users ?? 0 }
 }

@@ -39,7 +39,7 @@ export interface UserSearch {
   /** The same page, taken from every hit sorted: for searches with few hits (pickPageSql). */
   hitsSql: string
   hitsParams: unknown[]
-  /** `select count(*) as total`: the exact number of hits. */
+  /** `select … as total`: the exact number of hits. */
   countSql: string
   countParams: unknown[]
   start: number
@@ -89,6 +89,7 @@ export function buildUserSearch(orgId: string, input: UserSearchInput, options: 
     const paging = `limit ${params.add(page.num)} offset ${params.add(page.start - 1)}`
     return { where, countParams, orderBy, paging, params: params.values }
   }
+  const wholeOrganization = audience.kind === 'admin' && nodes.length === 0 && !input.community
   const walk = statement(false)
   const indexed = options.wordIndex ? statement(true) : walk
   return {
@@ -108,8 +109,11 @@ export function buildUserSearch(orgId: string, input: UserSearchInput, options: 
             select u.id from hits u order by ${indexed.orderBy} ${indexed.paging}
           ) order by ${indexed.orderBy}`,
     hitsParams: indexed.params,
-    countSql: `select count(*) as total from users u where ${indexed.where}`,
-    countParams: indexed.countParams,
+    // The whole organization (an administrator's search without terms or filters): the sum of the
+    // seats its user types have taken, which the database keeps (migrations/007_assigned_seats.sql).
+    ...(wholeOrganization
+      ? { countSql: 'select coalesce(sum(assigned_users), 0)::int as total from user_types where org_id = $1', countParams: [orgId] }
+      : { countSql: `select count(*) as total from users u where ${indexed.where}`, countParams: indexed.countParams }),
     ...page,
   }
 }

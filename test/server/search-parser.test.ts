@@ -62,8 +62,16 @@ describe('compiling q', () => {
     expect(compile(q)).toEqual({ where, values })
   })
 
-  test('an empty or blank query matches every member of the org', () => {
-    expect(buildUserSearch(ORG, { q: '   ' }).countSql).toBe('select count(*) as total from users u where u.org_id = $1')
+  test('an empty or blank query matches every member of the org, counted by the seats its user types have taken', () => {
+    const search = buildUserSearch(ORG, { q: '   ' })
+    expect(search.sql).toContain('select u.id from users u where u.org_id = $1 order by')
+    expect({ sql: search.countSql, params: search.countParams }).toEqual({
+      sql: 'select coalesce(sum(assigned_users), 0)::int as total from user_types where org_id = $1',
+      params: [ORG],
+    })
+    // Not for a member's search (they do not see every profile) nor with a term.
+    expect(buildUserSearch(ORG, { q: ' ', audience: { kind: 'member', selfId: 'x' } }).countSql).toMatch(/^select count\(\*\)/)
+    expect(buildUserSearch(ORG, { q: '*' }).countSql).toBe('select count(*) as total from users u where u.org_id = $1 and true')
   })
 
   test('q and filter are both applied', () => {

@@ -18,7 +18,8 @@ interface UserTypeRow {
 
 /**
  * GET portals/self/userLicenseTypes (portal-api.md §3). assignedUsers counts
- * every member of the type, disabled ones too: they keep their license.
+ * every member of the type, disabled ones too: they keep their license (kept
+ * by the database: migrations/007_assigned_seats.sql).
  */
 export function registerListUserLicenseTypes(api: Hono<AppEnv>) {
   api.on(['GET', 'POST'], '/portals/:portalId/userlicensetypes', async (c) => {
@@ -28,8 +29,7 @@ export function registerListUserLicenseTypes(api: Hono<AppEnv>) {
     const db = c.get('db')
     const [rows, [{ total }]] = await Promise.all([
       db.query<UserTypeRow>(
-        `select t.id, t.name, t.description, t.privileges, t.can_own_content, t.level, t.max_users,
-                (select count(*) from users u where u.org_id = t.org_id and u.user_type_id = t.id) as assigned_users
+        `select t.id, t.name, t.description, t.privileges, t.can_own_content, t.level, t.max_users, t.assigned_users
            from user_types t where t.org_id = $1 order by t.level, t.id limit $2 offset $3`,
         [caller.orgId, page.num, page.start - 1],
       ),
