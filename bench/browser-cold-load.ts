@@ -176,6 +176,13 @@ function readTimeline(): Timeline {
   const entries: Timeline = [{ name: 'document', start: nav.startTime, end: nav.responseEnd }]
   for (const entry of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
     entries.push({ name: label(entry.name), start: entry.startTime, end: entry.responseEnd })
+    // The server's own account (Server-Timing: console/firstScreen's reads, then its render), laid
+    // end to end from when the request was sent.
+    let at = entry.requestStart
+    for (const part of entry.serverTiming) {
+      entries.push({ name: `  server: ${part.name}`, start: at, end: at + part.duration })
+      at += part.duration
+    }
   }
   entries.push({ name: 'DOMContentLoaded', start: nav.domContentLoadedEventStart, end: nav.domContentLoadedEventEnd })
   for (const paint of performance.getEntriesByType('paint')) entries.push({ name: paint.name, start: paint.startTime, end: paint.startTime })

@@ -151,3 +151,72 @@ test.describe('in a browser with its own locale and time zone', () => {
     expect(appRowTexts.join()).toMatch(/\d{2}\.\d{2}\.\d{4}/)
   })
 })
+
+/** Whether the row element the first screen drew is still in the page, alive in #root (the app adopted it). */
+const firstScreenRowAdopted = (page: Page) =>
+  page.evaluate(() => {
+    const row = (window as unknown as { firstScreenRow?: Element }).firstScreenRow
+    return Boolean(row?.isConnected && row.closest('#root'))
+  })
+
+/** Console errors and warnings (React logs a hydration mismatch as one: start-app.tsx). */
+function recordComplaints(page: Page) {
+  const complaints: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') complaints.push(message.text())
+  })
+  return complaints
+}
+
+test.describe('a tab whose browser changed time zone since its last load', () => {
+  test('the first screen, asked in the time zone the tab had, is not adopted: the app draws its own rows, in the new one', async ({ page }) => {
+    const asked: (string | null)[] = []
+    page.on('request', (request) => {
+      if (/console\/firstScreen/i.test(request.url())) asked.push(new URL(request.url()).searchParams.get('timeZone'))
+    })
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: 'Europe/Zurich' })
+    await openMembers(page, 'sort=created&order=asc')
+    await expect(page.locator('#first-screen')).toHaveCount(0)
+    // One override at a time: the empty one ends Zurich's.
+    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: '' })
+    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: 'Asia/Tokyo' })
+    await watchFirstScreen(page)
+    const complaints = recordComplaints(page)
+
+    await openMembers(page, 'sort=created&order=asc')
+    await expect(page.locator('#first-screen')).toHaveCount(0)
+    const log = await page.evaluate(() => (window as unknown as { firstScreenLog: FirstScreenLog }).firstScreenLog)
+    expect(log.firstRowTexts).toHaveLength(25)
+    const appRowTexts = await page.evaluate(() => {
+      const { rowText } = window as unknown as { rowText: (row: Element) => string }
+      return [...document.querySelectorAll('#root table[aria-label="Members"] tbody tr')].map(rowText)
+    })
+    // Zurich's times on the first screen, Tokyo's in the app's own rows: drawn again, not adopted, and
+    // React found nothing to complain about (it was never asked to adopt).
+    expect(appRowTexts).toHaveLength(25)
+    expect(appRowTexts).not.toEqual(log.firstRowTexts)
+    expect(await firstScreenRowAdopted(page)).toBe(false)
+    expect(complaints).toEqual([])
+    // The next load asks in the time zone the browser has now, and that one is adopted.
+    await openMembers(page, 'sort=created&order=asc')
+    await expect(page.locator('#first-screen')).toHaveCount(0)
+    expect(await firstScreenRowAdopted(page)).toBe(true)
+    expect(asked).toEqual(['Europe/Zurich', 'Europe/Zurich', 'Asia/Tokyo'])
+    expect(complaints).toEqual([])
+  })
+})
+
+test('a selection kept from before the reload: the app draws its own page with it, without a mismatch', async ({ page }) => {
+  await openMembers(page)
+  await membersTable(page).getByRole('checkbox', { name: 'Select all on this page' }).check()
+  await expect(page.getByRole('button', { name: '25 members selected' })).toBeVisible()
+  await watchFirstScreen(page)
+  const complaints = recordComplaints(page)
+  await openMembers(page)
+  await expect(page.locator('#first-screen')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: '25 members selected' })).toBeVisible()
+  expect((await page.evaluate(() => (window as unknown as { firstScreenLog: FirstScreenLog }).firstScreenLog)).firstRowTexts).toHaveLength(25)
+  expect(await firstScreenRowAdopted(page)).toBe(false)
+  expect(complaints).toEqual([])
+})

@@ -14,6 +14,8 @@ export interface Boot {
   manager: ArcGISIdentityManager | null
   /** Why signing in failed on the way back from the portal (e.g. the user denied access). */
   signInError?: string
+  /** Resolves once the list's early first page is in the query cache (true), or will not be (false). */
+  earlyListSeeded: Promise<boolean>
 }
 
 let boot: Promise<Boot> | undefined
@@ -41,8 +43,8 @@ async function start(): Promise<Boot> {
     manager = restoreSession(config)
   }
   setActivePortal(config.portalUrl, manager)
-  if (manager) seedEarlyList(config, manager)
-  return { config, manager, signInError }
+  const earlyListSeeded = manager ? seedEarlyList(config, manager) : Promise.resolve(false)
+  return { config, manager, signInError, earlyListSeeded }
 }
 
 /**
@@ -51,17 +53,18 @@ async function start(): Promise<Boot> {
  * render instead of a loading state first. Only for the session the app
  * restored itself: same portal, same token; a failed answer is left out.
  */
-function seedEarlyList(config: ConsoleConfig, manager: ArcGISIdentityManager): void {
+function seedEarlyList(config: ConsoleConfig, manager: ArcGISIdentityManager): Promise<boolean> {
   const early = takeEarlyList()
-  if (!early || early.portalUrl !== config.portalUrl || early.token !== manager.token) return
-  void early.answer.then((answer) => {
+  if (!early || early.portalUrl !== config.portalUrl || early.token !== manager.token) return Promise.resolve(false)
+  return early.answer.then((answer) => {
     // Claimed here, so no later request (a refresh after a change) can get this answer again;
     // if the page already asked for it through portalRequest, it has it and nothing is left to do.
     const unclaimed = takeEarlyResponse(`${early.portalUrl}/portals/self/users/search`, early.params, early.token)
-    if (answer === undefined || unclaimed === undefined) return
+    if (answer === undefined || unclaimed === undefined) return false
     const { queryKey } = memberQueries.list(early.params as unknown as MemberSearchParams)
     withQueryClient((client) => {
       if (client.getQueryData(queryKey) === undefined) client.setQueryData(queryKey, answer as MemberSearchResponse)
     })
+    return true
   })
 }

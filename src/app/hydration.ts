@@ -3,7 +3,7 @@ import { userTypesFrom, type UserTypesResponse } from '../features/members/api/g
 import { memberQueries } from '../features/members/api/member-queries.ts'
 import { hasStoredSelection } from '../features/members/hooks/use-member-selection.ts'
 import { COMMUNITY_SELF, PORTAL_SELF, ROLES, USER_TYPES } from '../first-screen/first-screen-reads.ts'
-import { firstScreen } from '../first-screen/request-first-screen.ts'
+import { firstScreen, learnDisplayLocale } from '../first-screen/request-first-screen.ts'
 import { isFirstScreenShown } from '../first-screen/show-first-screen.ts'
 import { takeEarlyResponse } from '../lib/early-requests.ts'
 import { withQueryClient } from '../lib/query-client.ts'
@@ -31,9 +31,16 @@ export interface HydrationStart {
 export async function prepareHydration(): Promise<HydrationStart | undefined> {
   const screen = await firstScreen
   if (!screen || !isFirstScreenShown()) return undefined
+  // Drawn in the locale and time zone this tab had last (request-first-screen.ts): if the browser's
+  // are others now, every date would differ.
+  const browsers = learnDisplayLocale()
+  if (screen.drawnIn?.locale !== browsers.locale || screen.drawnIn?.timeZone !== browsers.timeZone) return undefined
   const boot = await bootstrap()
   const token = boot.manager?.token
   if (!token || boot.signInError) return undefined
+  // The first page must be in the cache for the first render, as on the server. It comes a moment
+  // after the first screen's paint (early-data.ts), which a slow start of the app can come before.
+  if (!(await boot.earlyListSeeded)) return undefined
   const reads = [PORTAL_SELF, COMMUNITY_SELF, ROLES, USER_TYPES]
   const [portal, self, roles, userTypes] = reads.map((read) => answerIn(screen, read)) as [PortalSelf | undefined, CommunitySelf | undefined, unknown, unknown]
   if (!portal || !self || !roles || !userTypes || !self.privileges?.includes(VIEW_USERS)) return undefined

@@ -19,7 +19,9 @@ if (hydrated && firstScreen) {
     {
       // Where the app's page differs from the server's (a minute boundary in a date filter), React
       // draws it again itself: slower, not wrong.
-      onRecoverableError: (error) => console.warn('The console drew the page again instead of adopting the first screen:', error),
+      // The component stack says where (production builds name no element in the error itself).
+      onRecoverableError: (error, { componentStack }) =>
+        console.warn('The console drew the page again instead of adopting the first screen:', error, componentStack),
     },
   )
 } else {

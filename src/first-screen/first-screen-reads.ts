@@ -33,4 +33,6 @@ export const FIRST_SCREEN_PATH = 'console/firstScreen'
 export interface FirstScreen {
   html: string
   answers: { path: string; params: Record<string, unknown>; answer: unknown }[]
+  /** Set by the browser's loader: the locale and time zone it asked the screen to be drawn in. */
+  drawnIn?: { locale?: string; timeZone?: string }
 }

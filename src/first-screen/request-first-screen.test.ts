@@ -30,7 +30,7 @@ describe('the first screen, asked for as the page loads', () => {
 
   it('asks the session’s portal for this URL’s first screen, and shows it', async () => {
     const { firstScreen } = await load()
-    await expect(firstScreen).resolves.toEqual(SCREEN)
+    await expect(firstScreen).resolves.toMatchObject(SCREEN)
     const sent = new URL(fetchMock.mock.calls[0]![0] as string)
     expect(sent.origin + sent.pathname).toBe(`${PORTAL}/console/firstScreen`)
     const { locale, timeZone } = Intl.DateTimeFormat().resolvedOptions()
@@ -45,37 +45,23 @@ describe('the first screen, asked for as the page loads', () => {
 
     it('a tab’s first load learns them before it asks, and remembers them', async () => {
       const { firstScreen } = await load()
-      await expect(firstScreen).resolves.toEqual(SCREEN)
       const { locale, timeZone } = browsers()
+      await expect(firstScreen).resolves.toEqual({ ...SCREEN, drawnIn: { locale, timeZone } })
       expect(JSON.parse(sessionStorage.getItem(REMEMBERED)!)).toEqual({ locale, timeZone })
     })
 
-    it('a reload asks in the remembered ones before learning the browser’s, and shows the screen when they agree', async () => {
-      const { locale, timeZone } = browsers()
-      sessionStorage.setItem(REMEMBERED, JSON.stringify({ locale, timeZone }))
-      const learned = vi.spyOn(Intl, 'DateTimeFormat')
-      let learnedBeforeAsking = -1
-      fetchMock.mockImplementationOnce(async () => {
-        learnedBeforeAsking = learned.mock.calls.length
-        return json(SCREEN)
-      })
-      const { firstScreen } = await load()
-      await expect(firstScreen).resolves.toEqual(SCREEN)
-      expect(learnedBeforeAsking).toBe(0)
-      expect(learned).toHaveBeenCalled()
-      const sent = new URL(fetchMock.mock.calls[0]![0] as string)
-      expect([sent.searchParams.get('locale'), sent.searchParams.get('timeZone')]).toEqual([locale, timeZone])
-      expect(document.getElementById('first-screen')?.innerHTML).toBe(SCREEN.html)
-    })
-
-    it('drawn in ones the browser no longer has (its time zone changed): not shown, and the new ones are remembered', async () => {
+    it('a reload asks in the remembered ones without learning the browser’s, and says which it asked in', async () => {
       sessionStorage.setItem(REMEMBERED, JSON.stringify({ locale: 'de-CH', timeZone: 'Pacific/Chatham' }))
+      const learned = vi.spyOn(Intl, 'DateTimeFormat')
       const { firstScreen } = await load()
-      await expect(firstScreen).resolves.toBeUndefined()
+      await expect(firstScreen).resolves.toEqual({ ...SCREEN, drawnIn: { locale: 'de-CH', timeZone: 'Pacific/Chatham' } })
+      expect(learned).not.toHaveBeenCalled()
       const sent = new URL(fetchMock.mock.calls[0]![0] as string)
       expect([sent.searchParams.get('locale'), sent.searchParams.get('timeZone')]).toEqual(['de-CH', 'Pacific/Chatham'])
-      expect(document.getElementById('first-screen')?.innerHTML).toBe('')
+      // Whether it is the browser's is the app's to judge when it starts (hydration.ts), which learns them anew.
+      const { learnDisplayLocale } = await import('./request-first-screen.ts')
       const { locale, timeZone } = browsers()
+      expect(learnDisplayLocale()).toEqual({ locale, timeZone })
       expect(JSON.parse(sessionStorage.getItem(REMEMBERED)!)).toEqual({ locale, timeZone })
     })
   })
@@ -106,7 +92,7 @@ describe('the first screen, asked for as the page loads', () => {
   it('the app has drawn already: nothing is shown', async () => {
     document.getElementById('first-screen')?.remove()
     const { firstScreen } = await load()
-    await expect(firstScreen).resolves.toEqual(SCREEN)
+    await expect(firstScreen).resolves.toMatchObject(SCREEN)
     expect(document.body.innerHTML).toBe('<div id="root"></div>')
   })
 
@@ -125,7 +111,7 @@ describe('the first screen, asked for as the page loads', () => {
     fetchMock.mockResolvedValueOnce(answer())
     await expect((await load()).firstScreen).resolves.toBeUndefined()
     delete window.membersConsoleFirstScreen
-    await expect((await load()).firstScreen).resolves.toEqual(SCREEN)
+    await expect((await load()).firstScreen).resolves.toMatchObject(SCREEN)
     expect(fetchMock).toHaveBeenCalledTimes(2)
   })
 })

@@ -54,18 +54,13 @@ function savedSession(): { portal: string; token: string } | undefined {
  */
 async function fetchFirstScreen(portalUrl: string, token: string): Promise<FirstScreen | undefined> {
   if (sessionStorage.getItem(NO_FIRST_SCREEN_KEY) === portalUrl || new URL(portalUrl).origin !== window.location.origin) return undefined
-  // Drawn in this browser's locale and time zone, as the app will draw it.
-  const { display, confirm } = displayLocaleToAsk()
+  // Drawn in this browser's locale and time zone, as the app will draw it (as far as this tab knows).
+  const display = rememberedDisplayLocale() ?? learnDisplayLocale()
   const query = readQuery({ location: window.location.pathname + window.location.search, base: basePath(), ...display }, token)
   try {
-    const request = fetch(`${portalUrl}/${FIRST_SCREEN_PATH}?${query}`, { signal: AbortSignal.timeout(FIRST_SCREEN_TIMEOUT_MS) })
-    // Once the request is out, while the portal draws.
-    const confirmed = new Promise<boolean>((resolve) => setTimeout(() => resolve(confirm())))
-    const response = await request
-    // Drawn in another locale or time zone than the app's: the app draws its own.
-    if (!(await confirmed)) return undefined
+    const response = await fetch(`${portalUrl}/${FIRST_SCREEN_PATH}?${query}`, { signal: AbortSignal.timeout(FIRST_SCREEN_TIMEOUT_MS) })
     const body = response.ok ? await response.json() : undefined
-    if (typeof body?.html === 'string' && Array.isArray(body.answers)) return body as FirstScreen
+    if (typeof body?.html === 'string' && Array.isArray(body.answers)) return { ...body, drawnIn: display } as FirstScreen
     // Any other error (e.g. of a read it was drawn from) is left to the app's own requests to explain.
     if (isNoSuchOperation(response.status, body?.error)) sessionStorage.setItem(NO_FIRST_SCREEN_KEY, portalUrl)
   } catch {
@@ -75,30 +70,22 @@ async function fetchFirstScreen(portalUrl: string, token: string): Promise<First
 }
 
 /**
- * The locale and time zone to ask the first screen in. The browser's own cost
- * ~30 ms to learn on a page's first use of Intl (loading its data), on the
- * path of the request; so the request is sent with the ones this tab had on
- * its last load (a signed-in load is always a reload: the session lives in
- * the tab), and `confirm`, called while the portal draws, learns the
- * browser's own, keeps them for the next load and says whether they were the
- * ones asked in. A tab's first load learns them first.
+ * The browser's locale and time zone, remembered for this tab's next load.
+ * The first screen is asked in the remembered ones: learning the browser's
+ * costs ~30 ms on a page's first use of Intl (loading its data), which would
+ * hold the request back, and a signed-in load is always a reload of the tab
+ * the session lives in. The app learns them when it starts (it formats with
+ * them anyway) and adopts a first screen only if it was drawn in them
+ * (src/app/hydration.ts). A tab's first load learns them before it asks.
  */
-function displayLocaleToAsk(): { display: Required<DisplayLocale>; confirm: () => boolean } {
-  const remembered = rememberedDisplayLocale()
-  const learn = () => {
-    const actual = browserDisplayLocale()
+export function learnDisplayLocale(): Required<DisplayLocale> {
+  const actual = browserDisplayLocale()
+  try {
     sessionStorage.setItem(DISPLAY_LOCALE_KEY, JSON.stringify(actual))
-    return actual
+  } catch {
+    // Storage full or blocked: the next load learns them again.
   }
-  const display = remembered ?? learn()
-  return {
-    display,
-    confirm: () => {
-      if (!remembered) return true
-      const actual = learn()
-      return actual.locale === display.locale && actual.timeZone === display.timeZone
-    },
-  }
+  return actual
 }
 
 function rememberedDisplayLocale(): Required<DisplayLocale> | undefined {

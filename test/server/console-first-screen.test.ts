@@ -48,6 +48,11 @@ describe('console/firstScreen', () => {
     )
   })
 
+  test('says where its time went (Server-Timing: the reads, then the render)', async () => {
+    const response = await fetch(`${server.restUrl}/console/firstScreen?${new URLSearchParams({ f: 'json', base: '/', location: '/', token: adminToken })}`)
+    expect(response.headers.get('server-timing')).toMatch(/^reads;dur=\d+(\.\d)?, render;dur=\d+(\.\d)?$/)
+  })
+
   test('is a read: POST answers as GET does', async () => {
     const params = { base: '/', location: '/?q=adm' }
     const [viaGet, viaPost] = await Promise.all(['GET', 'POST'].map((method) => server.call('console/firstScreen', params, { method: method as 'GET' | 'POST', token: adminToken })))
