@@ -24,7 +24,7 @@ declare global {
 /** Where this tab remembers a portal without a first screen (a real ArcGIS portal), not to ask it on every load. */
 const NO_FIRST_SCREEN_KEY = 'members-console:no-first-screen'
 
-/** Where this tab remembers the browser's locale and time zone (see displayLocaleToAsk). */
+/** Where this tab remembers the browser's locale and time zone (see learnDisplayLocale). */
 const DISPLAY_LOCALE_KEY = 'members-console:display-locale'
 
 /** How long the app's early reads may wait for the first screen before asking for themselves. */
