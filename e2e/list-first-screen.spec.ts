@@ -65,12 +65,25 @@ function recordReads(page: Page) {
   return reads
 }
 
-test('the rows come first, drawn by the portal server, and the app adopts them without drawing them again', async ({ page, request, adminToken }) => {
-  await watchFirstScreen(page)
+/** Whether the row element the first screen drew is still in the page, alive in #root (the app adopted it). */
+const firstScreenRowAdopted = (page: Page) =>
+  page.evaluate(() => {
+    const row = (window as unknown as { firstScreenRow?: Element }).firstScreenRow
+    return Boolean(row?.isConnected && row.closest('#root'))
+  })
+
+/** Console errors and warnings (React logs a hydration mismatch as one: start-app.tsx). */
+function recordComplaints(page: Page) {
   const complaints: string[] = []
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') complaints.push(message.text())
   })
+  return complaints
+}
+
+test('the rows come first, drawn by the portal server, and the app adopts them without drawing them again', async ({ page, request, adminToken }) => {
+  await watchFirstScreen(page)
+  const complaints = recordComplaints(page)
   const reads = recordReads(page)
   await openMembers(page, 'sort=fullname&order=desc')
   const expected = (await searchMembers(request, adminToken, { sortField: 'fullname', sortOrder: 'desc', num: 25 })).results.map((m) => m.email)
@@ -151,22 +164,6 @@ test.describe('in a browser with its own locale and time zone', () => {
     expect(appRowTexts.join()).toMatch(/\d{2}\.\d{2}\.\d{4}/)
   })
 })
-
-/** Whether the row element the first screen drew is still in the page, alive in #root (the app adopted it). */
-const firstScreenRowAdopted = (page: Page) =>
-  page.evaluate(() => {
-    const row = (window as unknown as { firstScreenRow?: Element }).firstScreenRow
-    return Boolean(row?.isConnected && row.closest('#root'))
-  })
-
-/** Console errors and warnings (React logs a hydration mismatch as one: start-app.tsx). */
-function recordComplaints(page: Page) {
-  const complaints: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') complaints.push(message.text())
-  })
-  return complaints
-}
 
 test.describe('a tab whose browser changed time zone since its last load', () => {
   test('the first screen, asked in the time zone the tab had, is not adopted: the app draws its own rows, in the new one', async ({ page }) => {

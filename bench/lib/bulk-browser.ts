@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test'
 import type { Db } from '../../server/db/connection.ts'
 import { openDb } from '../../server/db/connection.ts'
 import { ensureDemoOrganization } from '../../server/seed/demo.ts'
-import { SELECTION_STORAGE_KEY } from '../../src/features/members/hooks/selection-key.ts'
+import { selectionStorageKey } from '../../src/features/members/hooks/selection-key.ts'
 import { SESSION_STORAGE_KEY } from '../../src/lib/session-key.ts'
 import { buildConsole } from './browser-fixture.ts'
 import { type ConsoleServer, launchChromium, signIn, startConsoleServer } from './browser.ts'
@@ -123,7 +123,7 @@ export async function signedInPage(bench: BulkBench, selection: readonly object[
       sessionStorage.setItem(keys[1]!, values[1]!)
     },
     [
-      [SESSION_STORAGE_KEY, `${SELECTION_STORAGE_KEY}:${bench.orgId}:${BULK_ADMIN}`],
+      [SESSION_STORAGE_KEY, selectionStorageKey(bench.orgId, BULK_ADMIN)],
       [session, JSON.stringify(selection)],
     ] as const,
   )

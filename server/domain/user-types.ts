@@ -57,10 +57,10 @@ export function pickUserType(types: UserTypeInfo[], id: string): UserTypeInfo {
  * seat once it commits.
  */
 export async function lockSeatsOf(tx: Queryable, orgId: string, typeId: string, leaving?: string): Promise<{ assigned: number; maxUsers: number }> {
-  // The type the member leaves too, in the order the seat triggers lock them: two members moving
-  // between the same two types in opposite directions queue instead of deadlocking.
+  // The type the member leaves too, in the order and the mode the seat triggers lock them
+  // (migrations/007_assigned_seats.sql), so this transaction already holds what they take.
   const rows = await tx.query<{ id: string; max_users: number; assigned_users: number }>(
-    'select id, max_users, assigned_users from user_types where org_id = $1 and id = any($2) order by org_id, id for update',
+    'select id, max_users, assigned_users from user_types where org_id = $1 and id = any($2) order by org_id, id for no key update',
     [orgId, leaving ? [typeId, leaving] : [typeId]],
   )
   const type = rows.find((row) => row.id === typeId)

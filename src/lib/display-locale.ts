@@ -1,8 +1,8 @@
 /**
  * Where and when the console shows numbers and dates: a locale and a time
  * zone (undefined: the runtime's own). Free of imports: the first screen's
- * loader sends the browser's to the portal server, which draws the first
- * screen in them (src/first-screen/), so no text changes when the app takes over.
+ * loader sends them to the portal server, which draws the first screen in
+ * them (src/first-screen/), so no text changes when the app takes over.
  */
 export interface DisplayLocale {
   locale?: string

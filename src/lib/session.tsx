@@ -41,13 +41,18 @@ export async function loadSession(signOut: () => Promise<void>, signal?: AbortSi
   return sessionFrom(portal, self, signOut)
 }
 
+/** The member's organization: community/self says it; a portal that does not, is the organization. */
+export function orgIdOf(portal: PortalSelf, self: CommunitySelf): string {
+  return self.orgId ?? portal.id
+}
+
 /** The session from `portals/self` and `community/self` answers (also used on the server for the first screen). */
 export function sessionFrom(portal: PortalSelf, self: CommunitySelf, signOut: () => Promise<void>): Session {
   const role = self.role ?? ''
   return {
     username: self.username,
     fullName: self.fullName || self.username,
-    orgId: self.orgId ?? portal.id,
+    orgId: orgIdOf(portal, self),
     orgName: portal.name,
     role,
     roleId: self.roleId || undefined,

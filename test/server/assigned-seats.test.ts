@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
+import type { Queryable } from '../../server/db/connection.ts'
 import { startTestServer, type TestServer } from './harness.ts'
 import { addMember, post } from './write-helpers.ts'
 
@@ -60,17 +61,21 @@ test('members added, moved by the API and deleted: the seats stay the true count
   await expectTrueCounts()
 })
 
+/** Inserts members `<prefix>1`…`<prefix>n` in one statement, every second one a viewer, the others creators. */
+const insertMembers = (db: Queryable, prefix: string, n: number, viewersOnly = false) =>
+  db.query(
+    `insert into users (id, org_id, username, role, user_type_id, created, modified,
+                        username_key, full_name_key, first_name_key, last_name_key, email_key, search_key)
+     select $2 || g, $1, $2 || g, 'org_user', case when $4 or g % 2 = 0 then 'viewerUT' else 'creatorUT' end, 0, 0,
+            ' ' || $2 || g, '', '', '', '', ' ' || $2 || g
+       from generate_series(1, $3::int) g`,
+    [server.org.orgId, prefix, n, viewersOnly],
+  )
+
 test('any SQL that changes members keeps them too: a bulk move, a bulk insert, a bulk delete', async () => {
   await server.db.query("update users set user_type_id = 'viewerUT' where org_id = $1 and user_type_id = 'creatorUT' and username not like 'admin%'", [server.org.orgId])
   await expectTrueCounts()
-  await server.db.query(
-    `insert into users (id, org_id, username, role, user_type_id, created, modified,
-                        username_key, full_name_key, first_name_key, last_name_key, email_key, search_key)
-     select 'bulk' || g, $1, 'bulk' || g, 'org_user', case when g % 2 = 0 then 'viewerUT' else 'creatorUT' end, 0, 0,
-            ' bulk' || g, '', '', '', '', ' bulk' || g
-       from generate_series(1, 40) g`,
-    [server.org.orgId],
-  )
+  await insertMembers(server.db, 'bulk', 40)
   await expectTrueCounts()
   await server.db.query("delete from users where username like 'bulk%' and user_type_id = 'viewerUT'")
   await expectTrueCounts()
@@ -79,7 +84,7 @@ test('any SQL that changes members keeps them too: a bulk move, a bulk insert, a
   await expectTrueCounts()
 })
 
-test('members moving between two types in opposite directions at once: both moves land, no deadlock', async () => {
+test('members moving between two types in opposite directions at once: both moves land, the seats stay true', async () => {
   const manager = await server.tokenFor('manager')
   await server.db.query("update users set user_type_id = 'viewerUT' where username = 'viewer'")
   await server.db.query("update users set user_type_id = 'creatorUT', role_id = null where username = 'user'")
@@ -93,3 +98,28 @@ test('members moving between two types in opposite directions at once: both move
     await expectTrueCounts()
   }
 })
+
+// PGlite runs one transaction at a time: only PostgreSQL can interleave these two.
+test.runIf(Boolean(process.env.TEST_DATABASE_URL))(
+  'two transactions adding members of one type at once, each past its foreign key check: both commit, no deadlock',
+  async () => {
+    const before = (await answered()).viewerUT!
+    let arrived = 0
+    let bothChecked!: () => void
+    const checked = new Promise<void>((resolve) => {
+      bothChecked = resolve
+    })
+    const addOne = (prefix: string) =>
+      server.db.transaction(async (tx) => {
+        // The lock an insert's foreign key check takes on its type's row, held here by both before either
+        // insert's seat trigger runs, as two concurrent inserts can.
+        await tx.query("select 1 from user_types where org_id = $1 and id = 'viewerUT' for key share", [server.org.orgId])
+        if (++arrived === 2) bothChecked()
+        await checked
+        await insertMembers(tx, prefix, 1, true)
+      })
+    await Promise.all([addOne('racer-a'), addOne('racer-b')])
+    expect((await answered()).viewerUT).toBe(before + 2)
+    await expectTrueCounts()
+  },
+)

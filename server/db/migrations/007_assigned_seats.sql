@@ -4,9 +4,16 @@
 -- 100,000 members), and the total of a search over the whole organization is
 -- their sum (9 ms more). Statement triggers, so a seed inserting thousands of
 -- members updates each type's row once. Their rows are locked in one order
--- (org, type) before they change, so two statements moving members between the
--- same types queue instead of deadlocking; a change of type also takes the
--- organization lock first (server/domain/member-change.ts).
+-- (org, type), and with FOR NO KEY UPDATE, the lock an UPDATE of the count
+-- takes anyway: it does not conflict with the KEY SHARE lock that the foreign
+-- key check of the same insert or move took a moment before, so two writers of
+-- the same types queue instead of deadlocking. (A change of type through the
+-- API also takes the organization lock first: server/domain/member-change.ts.)
+-- Rows are paired by id: nothing changes a member's id. Whatever bypasses
+-- triggers (session_replication_role = replica, truncating users alone) would
+-- leave the counts wrong.
+-- No member may come or go between the count below and the triggers.
+lock table users in share row exclusive mode;
 alter table user_types add column assigned_users integer not null default 0;
 update user_types t set assigned_users = (select count(*) from users u where u.org_id = t.org_id and u.user_type_id = t.id);
 
@@ -16,7 +23,7 @@ begin
   perform 1 from user_types t
     join jsonb_to_recordset(deltas) as d(org_id text, user_type_id text, n integer) on t.org_id = d.org_id and t.id = d.user_type_id
    order by t.org_id, t.id
-     for update of t;
+     for no key update of t;
   update user_types t set assigned_users = t.assigned_users + d.n
     from jsonb_to_recordset(deltas) as d(org_id text, user_type_id text, n integer)
    where t.org_id = d.org_id and t.id = d.user_type_id;

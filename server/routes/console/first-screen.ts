@@ -25,7 +25,8 @@ export function loadFirstScreenRenderer() {
  * GET console/firstScreen (an extension: docs/api-extensions.md; README.md,
  * "How the first rows come early"): the console's first screen for
  * `location` (the console URL's path and query) and `base` (its base path),
- * in the browser's `locale` and `timeZone` (optional), rendered by the
+ * in the given `locale` and `timeZone` (optional: the console sends those its
+ * tab had on its last load), rendered by the
  * console's own components, with the answers it was drawn from. Lets the
  * console show its rows before its script has run (src/first-screen/). The
  * reads go through this API's own routes as the caller, so they answer
@@ -45,6 +46,7 @@ export function registerFirstScreen(api: Hono<AppEnv>) {
 
     const display = { locale: checkLocale(locale), timeZone: checkTimeZone(timeZone) }
 
+    const { renderFirstScreen } = await loadFirstScreenRenderer()
     const started = performance.now()
     let readsEnded = started
     const read = async ({ path, params }: PortalRead) => {
@@ -55,7 +57,6 @@ export function registerFirstScreen(api: Hono<AppEnv>) {
       readsEnded = performance.now()
       return body
     }
-    const { renderFirstScreen } = await loadFirstScreenRenderer()
     const screen = await renderFirstScreen({ location, base, display, read })
     // Where the server's time went, for the browser's Resource Timing (bench/browser-cold-load.ts reads it).
     c.header('Server-Timing', `reads;dur=${(readsEnded - started).toFixed(1)}, render;dur=${(performance.now() - readsEnded).toFixed(1)}`)
