@@ -55,6 +55,16 @@ async function watchFirstScreen(page: Page) {
   })
 }
 
+/** What watchFirstScreen noted. */
+const readFirstScreenLog = (page: Page) => page.evaluate(() => (window as unknown as { firstScreenLog: FirstScreenLog }).firstScreenLog)
+
+/** The app's own rows, each as watchFirstScreen's `rowText` reads a first-screen row. */
+const appRowTexts = (page: Page) =>
+  page.evaluate(() => {
+    const { rowText } = window as unknown as { rowText: (row: Element) => string }
+    return [...document.querySelectorAll('#root table[aria-label="Members"] tbody tr')].map(rowText)
+  })
+
 /** The portal reads the browser makes, by operation. */
 function recordReads(page: Page) {
   const reads: string[] = []
@@ -90,7 +100,7 @@ test('the rows come first, drawn by the portal server, and the app adopts them w
   await expect(await columnCells(page, 'Email')).toHaveText(expected)
   await expect(page.locator('#first-screen')).toHaveCount(0)
 
-  const log = await page.evaluate(() => (window as unknown as { firstScreenLog: FirstScreenLog }).firstScreenLog)
+  const log = await readFirstScreenLog(page)
   expect(log.firstEmails).toEqual(expected)
   // Inert and hidden from assistive technology, as nothing in it works yet. (How much sooner than the
   // app's own rows it comes is a benchmark's question: bench/browser-cold-load.ts.)
@@ -153,15 +163,12 @@ test.describe('in a browser with its own locale and time zone', () => {
     await watchFirstScreen(page)
     await openMembers(page, 'sort=created&order=asc')
     await expect(page.locator('#first-screen')).toHaveCount(0)
-    const log = await page.evaluate(() => (window as unknown as { firstScreenLog: FirstScreenLog }).firstScreenLog)
+    const log = await readFirstScreenLog(page)
     expect(log.firstRowTexts).toHaveLength(25)
-    const appRowTexts = await page.evaluate(() => {
-      const { rowText } = window as unknown as { rowText: (row: Element) => string }
-      return [...document.querySelectorAll('#root table[aria-label="Members"] tbody tr')].map(rowText)
-    })
-    expect(log.firstRowTexts).toEqual(appRowTexts)
+    const appRows = await appRowTexts(page)
+    expect(log.firstRowTexts).toEqual(appRows)
     // In German, with New Zealand's dates: not the server's own locale.
-    expect(appRowTexts.join()).toMatch(/\d{2}\.\d{2}\.\d{4}/)
+    expect(appRows.join()).toMatch(/\d{2}\.\d{2}\.\d{4}/)
   })
 })
 
@@ -183,16 +190,13 @@ test.describe('a tab whose browser changed time zone since its last load', () =>
 
     await openMembers(page, 'sort=created&order=asc')
     await expect(page.locator('#first-screen')).toHaveCount(0)
-    const log = await page.evaluate(() => (window as unknown as { firstScreenLog: FirstScreenLog }).firstScreenLog)
+    const log = await readFirstScreenLog(page)
     expect(log.firstRowTexts).toHaveLength(25)
-    const appRowTexts = await page.evaluate(() => {
-      const { rowText } = window as unknown as { rowText: (row: Element) => string }
-      return [...document.querySelectorAll('#root table[aria-label="Members"] tbody tr')].map(rowText)
-    })
+    const appRows = await appRowTexts(page)
     // Zurich's times on the first screen, Tokyo's in the app's own rows: drawn again, not adopted, and
     // React found nothing to complain about (it was never asked to adopt).
-    expect(appRowTexts).toHaveLength(25)
-    expect(appRowTexts).not.toEqual(log.firstRowTexts)
+    expect(appRows).toHaveLength(25)
+    expect(appRows).not.toEqual(log.firstRowTexts)
     expect(await firstScreenRowAdopted(page)).toBe(false)
     expect(complaints).toEqual([])
     // The next load asks in the time zone the browser has now, and that one is adopted.
@@ -213,7 +217,7 @@ test('a selection kept from before the reload: the app draws its own page with i
   await openMembers(page)
   await expect(page.locator('#first-screen')).toHaveCount(0)
   await expect(page.getByRole('button', { name: '25 members selected' })).toBeVisible()
-  expect((await page.evaluate(() => (window as unknown as { firstScreenLog: FirstScreenLog }).firstScreenLog)).firstRowTexts).toHaveLength(25)
+  expect((await readFirstScreenLog(page)).firstRowTexts).toHaveLength(25)
   expect(await firstScreenRowAdopted(page)).toBe(false)
   expect(complaints).toEqual([])
 })

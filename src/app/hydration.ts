@@ -14,8 +14,6 @@ import { answerIn } from './early-data.ts'
 /** How long the app's start may wait for the list's first page to be in the cache, to adopt the first screen. */
 const SEED_WAIT_MS = 1_000
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
 /** What the app starts from when it adopts the first screen: who is signed in, as the server drew it. */
 export interface HydrationStart {
   boot: Boot
@@ -47,7 +45,7 @@ export async function prepareHydration(): Promise<HydrationStart | undefined> {
   // The first page must be in the cache for the first render, as on the server. It comes a moment
   // after the first screen's paint (early-data.ts), which a slow start of the app can come before;
   // where the screen lacks it (a date filter crossed a minute), the early request is not waited for.
-  if (!(await Promise.race([boot.earlyListSeeded, delay(SEED_WAIT_MS).then(() => false)]))) return undefined
+  if (!(await Promise.race([boot.earlyListSeeded, new Promise<false>((resolve) => setTimeout(resolve, SEED_WAIT_MS, false))]))) return undefined
   const reads = [PORTAL_SELF, COMMUNITY_SELF, ROLES, USER_TYPES]
   const [portal, self, roles, userTypes] = reads.map((read) => answerIn(screen, read)) as [PortalSelf | undefined, CommunitySelf | undefined, unknown, unknown]
   if (!portal || !self || !roles || !userTypes || !self.privileges?.includes(VIEW_USERS)) return undefined
