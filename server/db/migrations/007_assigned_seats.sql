@@ -20,6 +20,9 @@ update user_types t set assigned_users = (select count(*) from users u where u.o
 -- Adds each (org, type, n) of `deltas` to the type's seats.
 create function add_assigned_seats(deltas jsonb) returns void language plpgsql as $$
 begin
+  if jsonb_array_length(deltas) = 0 then
+    return;
+  end if;
   perform 1 from user_types t
     join jsonb_to_recordset(deltas) as d(org_id text, user_type_id text, n integer) on t.org_id = d.org_id and t.id = d.user_type_id
    order by t.org_id, t.id
@@ -47,11 +50,11 @@ end $$;
 create function count_seats_after_update() returns trigger language plpgsql as $$
 begin
   perform add_assigned_seats((select coalesce(jsonb_agg(d), '[]') from (
-    select org_id, user_type_id, sum(n)::int as n from (
-      select o.org_id, o.user_type_id, -1 as n from removed o join added a on a.id = o.id where a.user_type_id <> o.user_type_id or a.org_id <> o.org_id
-      union all
-      select a.org_id, a.user_type_id, 1 from removed o join added a on a.id = o.id where a.user_type_id <> o.user_type_id or a.org_id <> o.org_id
-    ) moves group by 1, 2) d));
+    select m.org_id, m.user_type_id, sum(m.n)::int as n
+      from removed o join added a on a.id = o.id
+     cross join lateral (values (o.org_id, o.user_type_id, -1), (a.org_id, a.user_type_id, 1)) as m(org_id, user_type_id, n)
+     where (a.org_id, a.user_type_id) is distinct from (o.org_id, o.user_type_id)
+     group by 1, 2) d));
   return null;
 end $$;
 
