@@ -2,7 +2,8 @@
  * npx tsx bench/browser-keystroke.ts [--members 100000] [--delay 120] [--fresh]
  *
  * Typing in "Search members" on a 100k-member organization: from the last
- * keystroke (its keydown event's timestamp) to the Members table painted with
+ * keystroke (its keydown event's timestamp; for a character typed as inserted
+ * text, such as the ë of "zoë", its beforeinput event's) to the Members table painted with
  * the first page of the term's results (the same search asked of the portal
  * directly) and the URL holding the term. Each sample selects the box's text
  * and types a new term at a person's pace (--delay ms between keys).
@@ -55,12 +56,12 @@ try {
     await box.click()
     await page.keyboard.press('ControlOrMeta+A')
     await page.evaluate(() => {
-      window.__rowProbe.keydowns.length = 0
+      window.__rowProbe.keystrokes.length = 0
     })
     await armRows(page, { emails: expected.results.map((m) => m.email), urlQ: term })
     await box.pressSequentially(term, { delay })
     const { painted } = await waitForRows(page)
-    const lastKey = await page.evaluate(() => window.__rowProbe.keydowns.at(-1)!)
+    const lastKey = await page.evaluate(() => window.__rowProbe.keystrokes.at(-1)!)
     if (index > 0) samples.push({ term, hits: expected.total, ms: Math.round((painted - lastKey) * 10) / 10 })
   }
 } finally {

@@ -168,8 +168,13 @@ declare global {
     __rowProbe: {
       arm(target: RowTarget): void
       result: RowProbeResult | null
-      /** timeStamps of keydown events and clicks, for "last keystroke" and "click" times. */
-      keydowns: number[]
+      /**
+       * timeStamps of keystrokes, for "last keystroke": each keydown, and text inserted with no keydown
+       * before it (Playwright types a character the keyboard layout lacks, such as the ë of "zoë", as
+       * inserted text: no key events, only input events).
+       */
+      keystrokes: number[]
+      /** timeStamps of clicks. */
       clicks: number[]
     }
   }
@@ -185,7 +190,7 @@ declare global {
 function installRowProbe(initial: RowTarget | null) {
   const probe: Window['__rowProbe'] = {
     result: null,
-    keydowns: [],
+    keystrokes: [],
     clicks: [],
     arm(target) {
       armed = target
@@ -217,7 +222,17 @@ function installRowProbe(initial: RowTarget | null) {
     })
   }
   new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true })
-  addEventListener('keydown', (event) => probe.keydowns.push(event.timeStamp), true)
+  let keyDown = false
+  addEventListener(
+    'keydown',
+    (event) => {
+      probe.keystrokes.push(event.timeStamp)
+      keyDown = true
+    },
+    true,
+  )
+  addEventListener('keyup', () => (keyDown = false), true)
+  addEventListener('beforeinput', (event) => !keyDown && probe.keystrokes.push(event.timeStamp), true)
   addEventListener('click', (event) => probe.clicks.push(event.timeStamp), true)
   window.__rowProbe = probe
 }
