@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { consoleRedirectUris, registerConsoleRedirectUris } from './console.ts'
 import { openDb } from './db/connection.ts'
+import { warmUpSearchPages } from './db/warm-up.ts'
 import { loadFirstScreenRenderer } from './routes/console/first-screen.ts'
 import { ensureDemoOrganization } from './seed/demo.ts'
 
@@ -59,8 +60,15 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   if (firstStart) console.log(firstStart)
 })
 
+// In the background, in small steps: requests are served meanwhile.
+const warmUp = new AbortController()
+warmUpSearchPages(db, warmUp.signal)
+  .then((report) => report && console.log(`Search pages read into memory: ${Math.round(report.bytes / 2 ** 20)} MB in ${(report.ms / 1000).toFixed(1)} s`))
+  .catch((error) => warmUp.signal.aborted || console.warn(`Search pages were not read into memory: ${error.message}`))
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
+    warmUp.abort()
     server.close()
     db.close().finally(() => process.exit(0))
   })

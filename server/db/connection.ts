@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
+import { pageinspect } from '@electric-sql/pglite/contrib/pageinspect'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import pg from 'pg'
 
@@ -48,7 +49,8 @@ export async function pgliteImage(): Promise<Blob> {
 }
 
 async function openPglite(dataDir?: string, image?: Blob): Promise<Db> {
-  return wrapPglite(await PGlite.create({ dataDir, loadDataDir: image, extensions: { pg_trgm } }))
+  // pageinspect: for the warm-up after a start (warm-up.ts).
+  return wrapPglite(await PGlite.create({ dataDir, loadDataDir: image, extensions: { pg_trgm, pageinspect } }))
 }
 
 function wrapPglite(lite: PGlite): Db {
