@@ -63,10 +63,15 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-export async function startTestServer(config: Partial<ServerConfig> = {}): Promise<TestServer> {
+/**
+ * A server on a fresh database holding the test organization. `wrapDb` puts
+ * something between the server and its database (to land another change at
+ * an exact point of a request); `db` on the result stays the database itself.
+ */
+export async function startTestServer(config: Partial<ServerConfig> = {}, options: { wrapDb?: (db: Db) => Db } = {}): Promise<TestServer> {
   const { db, drop } = await freshDb()
   const org = await createTestOrganization(db)
-  const app = createApp(db, config)
+  const app = createApp(options.wrapDb ? options.wrapDb(db) : db, config)
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   const { port } = server.address() as AddressInfo

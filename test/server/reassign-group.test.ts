@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createRole, insertGroup } from '../../server/seed/org.ts'
+import type { Db } from '../../server/db/connection.ts'
 import { startTestServer, type TestServer } from './harness.ts'
 import { addMember, addOtherOrgMember, expectError, lastAudit, orgTotals } from './reassign-helpers.ts'
 
@@ -85,5 +86,46 @@ describe('community/groups/{id}/reassign', () => {
     expectError(await reassignGroup(groupId, { targetUsername: 'user' }, ''), 499, 'GWM_0002')
     expect(await ownerOf(groupId)).toBe(from)
     expect(await reassignGroup(groupId, { targetUsername: 'user' }, await server.tokenFor('ggroups'))).toEqual({ success: true, groupId })
+  })
+})
+
+/**
+ * The route reads the group's owner without a lock (to know which members to
+ * lock, in the same order as every other move), then locks the group and
+ * checks its owner again. Here another administrator's move lands exactly in
+ * between: the request is refused (409), and neither move is undone.
+ */
+describe('a group whose owner changes between the read and the lock', () => {
+  let raced: TestServer
+  let betweenReadAndLock: (() => Promise<unknown>) | null = null
+  const afterOwnerRead = (db: Db): Db => ({
+    ...db,
+    async query(sql, params) {
+      const rows = await db.query(sql, params)
+      const landNow = betweenReadAndLock
+      if (landNow && sql.includes('as owner from groups')) {
+        betweenReadAndLock = null
+        await landNow()
+      }
+      return rows as never
+    },
+  })
+  beforeAll(async () => {
+    raced = await startTestServer({}, { wrapDb: afterOwnerRead })
+  })
+  afterAll(() => raced?.close())
+
+  test('409 CONCURRENT_CHANGE; the group stays with whoever the other move gave it to; the refusal is audited', async () => {
+    const { orgId, ids } = raced.org
+    const groupId = await insertGroup(raced.db, orgId, ids.owner!, 'Contested group')
+    const totals = await orgTotals(raced.db, orgId)
+    betweenReadAndLock = () => raced.db.query('update groups set owner_id = $1 where id = $2', [ids.publisher, groupId])
+    const answer = await raced.call(`community/groups/${groupId}/reassign`, { targetUsername: 'user' }, { method: 'POST', token: await raced.tokenFor('admin') })
+    expectError(answer, 409, 'CONCURRENT_CHANGE')
+    expect(betweenReadAndLock).toBeNull()
+    const [group] = await raced.db.query<{ owner_id: string }>('select owner_id from groups where id = $1', [groupId])
+    expect(group!.owner_id).toBe(ids.publisher)
+    expect(await orgTotals(raced.db, orgId)).toEqual(totals)
+    expect(await lastAudit(raced.db, 'reassignGroup', 'owner')).toMatchObject({ actor: 'admin', outcome: 'failure', message_code: 'CONCURRENT_CHANGE' })
   })
 })
