@@ -15,7 +15,9 @@ export interface ServerProcess {
 /**
  * Starts `server/main.ts` in its own Node process, as `npm start` runs it,
  * on the seeded database (SEED_MEMBERS=0: it must not seed), and resolves
- * once it listens. Separate processes share nothing but the database, which
+ * once it listens and, on PGlite, has read the search pages into memory (its
+ * warm-up after a start, server/db/warm-up.ts, ~1–3 s at 100,000 members):
+ * what is timed is a server that has been up a while. Separate processes share nothing but the database, which
  * is what "any number of server processes behind a load balancer" promises.
  */
 export async function startServerProcess(where: Where, extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
@@ -35,6 +37,10 @@ export async function startServerProcess(where: Where, extraEnv: Record<string, 
   child.stdout!.on('data', keep)
   child.stderr!.on('data', keep)
   await waitForListening(child, port, output)
+  if (!where.databaseUrl) {
+    const line = await waitForOutput(child, WARM_UP_DONE, output)
+    if (!line.includes('read into memory:')) console.warn(`Server ${child.pid}: ${line}`)
+  }
   return {
     pid: child.pid!,
     restUrl: `http://127.0.0.1:${port}/sharing/rest`,
@@ -60,6 +66,24 @@ async function waitForListening(child: ChildProcess, port: number, output: strin
   }
   await stopChild(child)
   throw new Error(`The server process did not listen within ${STARTUP_TIMEOUT_MS / 1000} s:\n${output.join('')}`)
+}
+
+/** What main.ts prints once its warm-up is over: done, or failed (the server then works, only colder). */
+const WARM_UP_DONE = /Search pages (read|were not read) into memory.*/
+
+/** Waits for a line of the server's output; returns it. */
+async function waitForOutput(child: ChildProcess, pattern: RegExp, output: string[]): Promise<string> {
+  const started = Date.now()
+  for (;;) {
+    const match = output.join('').match(pattern)
+    if (match) return match[0]
+    if (child.exitCode !== null) throw new Error(`The server process exited while starting:\n${output.join('')}`)
+    if (Date.now() - started > STARTUP_TIMEOUT_MS) {
+      await stopChild(child)
+      throw new Error(`The server process did not print ${pattern} within ${STARTUP_TIMEOUT_MS / 1000} s:\n${output.join('')}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
 }
 
 /** SIGTERM (main.ts closes the server and the database), SIGKILL if it lingers. */
