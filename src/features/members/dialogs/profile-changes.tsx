@@ -1,4 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query'
+import { PortalRequestError } from '../../../lib/portal-client.ts'
 import type { AuditLogEntry } from '../api/get-audit-log.ts'
 import { describeChange, formatWhen, operationLabel } from './profile-format.ts'
 
@@ -7,7 +8,13 @@ export function ProfileChanges({ query }: { query: UseQueryResult<{ total: numbe
   return (
     <section aria-labelledby="profile-changes">
       <h3 id="profile-changes">Recent changes</h3>
-      {query.error && <p>The change history could not be loaded: {query.error.message}</p>}
+      {query.error &&
+        (query.error instanceof PortalRequestError && query.error.isNoSuchOperation ? (
+          // A real ArcGIS portal: the audit log is this project's extension (docs/api-extensions.md §5).
+          <p>This portal keeps no change history the console can read.</p>
+        ) : (
+          <p>The change history could not be loaded: {query.error.message}</p>
+        ))}
       {query.data && query.data.entries.length === 0 && <p>No changes recorded.</p>}
       {query.data && query.data.entries.length > 0 && (
         <ol className="profile__changes">
