@@ -47,6 +47,10 @@ test('bulk "Change role" lists who is skipped and why, and reports a member the 
   // One member failed: the dialog stays, says why, and keeps that member selected.
   await expect(changeRole.getByRole('alert')).toContainText('1 member was not changed (2 done)')
   await expect(changeRole.getByRole('alert')).toContainText(`${stale!.username}: The role Publisher does not fit`)
+  // The page's own status is heard too, though the modal dialog makes the rest of the page inert.
+  const pageStatus = page.getByRole('status').filter({ hasText: 'Change role: 2 done, 2 skipped, 1 failed.' })
+  await expect(pageStatus).toHaveCount(1)
+  expect(await pageStatus.evaluate((status) => status.closest('[inert], [aria-hidden="true"]')?.outerHTML.slice(0, 80) ?? null)).toBeNull()
   await changeRole.getByRole('button', { name: 'Close' }).click()
   await expect(changeRole).toHaveCount(0)
   await expect(results(page)).toContainText('Change role: 2 done, 2 skipped, 1 failed.')

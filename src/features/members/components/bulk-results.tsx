@@ -1,4 +1,4 @@
-import { type MemberOutcome, useBulkRun } from '../hooks/use-bulk-run.ts'
+import { type BulkRunState, type MemberOutcome, useBulkRun } from '../hooks/use-bulk-run.ts'
 
 function OutcomeList({ title, outcomes, open }: { title: string; outcomes: MemberOutcome[]; open?: boolean }) {
   if (!outcomes.length) return null
@@ -19,36 +19,51 @@ function OutcomeList({ title, outcomes, open }: { title: string; outcomes: Membe
   )
 }
 
+/** What a run did, in one line: "Disable members: 2 done, 0 skipped, 1 failed." (or its start, while it goes). */
+function summaryOf(state: BulkRunState, counts: { done: number; skipped: number; failed: number }): string {
+  if (state.phase === 'running') return `${state.title}: ${state.total} ${state.total === 1 ? 'member' : 'members'}…`
+  return `${state.title}${state.cancelled ? ' (cancelled)' : ''}: ${counts.done} done, ${counts.skipped} skipped, ${counts.failed} failed.`
+}
+
 /** The region "Results": what the last run did to each member — done, skipped and failed, with why. */
 export function BulkResults() {
   const { state, dismiss } = useBulkRun()
-  if (state.phase === 'idle') return null
   const by = (status: MemberOutcome['status']) => state.outcomes.filter((o) => o.status === status)
   const done = by('done')
   const skipped = by('skipped')
   const failed = by('failed')
+  const summary = state.phase === 'idle' ? '' : summaryOf(state, { done: done.length, skipped: skipped.length, failed: failed.length })
   return (
-    <section className="bulk-results" aria-label="Results">
-      {/* Announced when a run starts and when it ends, not at every step (the dialog's progress bar has those). */}
-      <p className="bulk-results__summary">
-        <span role="status">
-          {state.phase === 'running'
-            ? `${state.title}: ${state.total} ${state.total === 1 ? 'member' : 'members'}…`
-            : `${state.title}${state.cancelled ? ' (cancelled)' : ''}: ${done.length} done, ${skipped.length} skipped, ${failed.length} failed.`}
-        </span>
-        {state.phase === 'running' && <span aria-hidden="true"> {`${state.completed} of ${state.total} done`}</span>}
-      </p>
-      {state.phase === 'finished' && (
-        <>
-          <OutcomeList title="Failed" outcomes={failed} open />
-          <OutcomeList title="Skipped" outcomes={skipped} open />
-          <OutcomeList title="Done" outcomes={done} />
-          {failed.length > 0 && <p className="bulk-results__hint">Failed members stay selected: fix the cause and run the action again.</p>}
-          <button type="button" className="button button-quiet bulk-results__dismiss" onClick={dismiss}>
-            Dismiss results
-          </button>
-        </>
+    <>
+      {/*
+        Screen readers hear a run start and end, not every step (the dialog's progress bar has those).
+        Always in the page, and marked as a live announcer: runs start from a modal dialog, which hides
+        everything else from screen readers (react-aria's ariaHideOutside) except live announcers that
+        exist when it opens. The Results region appears only with the run, so it would be hidden, and a
+        run that ends well closes its dialog at the moment it would be read out.
+      */}
+      <span role="status" className="visually-hidden" data-live-announcer="true">
+        {summary}
+      </span>
+      {state.phase !== 'idle' && (
+        <section className="bulk-results" aria-label="Results">
+          <p className="bulk-results__summary">
+            {summary}
+            {state.phase === 'running' && <span aria-hidden="true"> {`${state.completed} of ${state.total} done`}</span>}
+          </p>
+          {state.phase === 'finished' && (
+            <>
+              <OutcomeList title="Failed" outcomes={failed} open />
+              <OutcomeList title="Skipped" outcomes={skipped} open />
+              <OutcomeList title="Done" outcomes={done} />
+              {failed.length > 0 && <p className="bulk-results__hint">Failed members stay selected: fix the cause and run the action again.</p>}
+              <button type="button" className="button button-quiet bulk-results__dismiss" onClick={dismiss}>
+                Dismiss results
+              </button>
+            </>
+          )}
+        </section>
       )}
-    </section>
+    </>
   )
 }

@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query'
 import { act, render, renderHook, screen } from '@testing-library/react'
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { PortalRequestError } from '../../../lib/portal-client.ts'
 import { BulkResults } from '../components/bulk-results.tsx'
@@ -459,5 +460,51 @@ describe('BulkResults while a run goes', () => {
       await finished
     })
     expect(screen.getByRole('status').textContent).toBe('Enable members: 2 done, 0 skipped, 0 failed.')
+  })
+})
+
+/** Hidden from screen readers by an ancestor (react-aria hides with aria-hidden, or inert where supported). */
+const hiddenFromScreenReaders = (element: Element) =>
+  Boolean(element.closest('[aria-hidden="true"], [inert]')) || ancestors(element).some((e) => (e as HTMLElement).inert)
+const ancestors = (element: Element): Element[] => (element.parentElement ? [element.parentElement, ...ancestors(element.parentElement)] : [])
+
+describe('BulkResults while a dialog is open', () => {
+  it('a run started from a modal dialog is still heard: the status stays outside what the modal hides', async () => {
+    render(
+      <>
+        <p>The Members page</p>
+        <ResultsProbe />
+        <ModalOverlay isOpen>
+          <Modal>
+            <Dialog>
+              <Heading slot="title">Enable members</Heading>
+            </Dialog>
+          </Modal>
+        </ModalOverlay>
+      </>,
+      { wrapper: makeWrapper('test.results', new QueryClient()) },
+    )
+    await screen.findByRole('dialog')
+    // The modal does hide the rest of the page (so this test can fail).
+    expect(hiddenFromScreenReaders(screen.getByText('The Members page', { selector: 'p' }))).toBe(true)
+
+    const gates = new Map<string, () => void>()
+    let finished: Promise<unknown> = Promise.resolve()
+    await act(async () => {
+      finished = probed!.start({
+        title: 'Enable members',
+        usernames: ['pat'],
+        execute: eachMember(['pat'], (username) => new Promise<void>((resolve) => gates.set(username, resolve))),
+      })
+    })
+    const status = document.querySelector('[role="status"]')!
+    expect(status.textContent).toBe('Enable members: 1 member…')
+    expect(hiddenFromScreenReaders(status)).toBe(false)
+    await act(async () => {
+      gates.get('pat')?.()
+      await finished
+    })
+    expect(status.textContent).toBe('Enable members: 1 done, 0 skipped, 0 failed.')
+    expect(hiddenFromScreenReaders(status)).toBe(false)
   })
 })
