@@ -163,15 +163,15 @@ export async function timeConfirmToResults(page: Page, confirmName: string, done
         const now = bar.getAttribute('aria-valuenow')
         if (now) state.progress.add(now)
       }
-      // The count is on screen in the region, outside its status (which is announced only at start and end).
+      // The count is on screen in the region, not in the status (which is announced only at start and end).
       const region = document.querySelector('section[aria-label="Results"]')
       const reading = /(\\d+) of \\d+/.exec(region ? region.textContent : '')
       if (reading) state.progress.add(reading[1])
-      const status = document.querySelector('section[aria-label="Results"] [role=status]')
-      const text = status ? status.textContent : ''
-      if (finished.test(text)) {
+      // The run's end as the page's status announces it (bulk-results.tsx: outside the region, so a modal dialog does not hide it).
+      for (const status of document.querySelectorAll('[role=status]')) {
+        if (!finished.test(status.textContent)) continue
         state.end = performance.now()
-        state.text = text
+        state.text = status.textContent
       }
     }
     new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true })
