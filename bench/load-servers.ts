@@ -39,7 +39,7 @@ export async function startServerProcess(where: Where, extraEnv: Record<string, 
   await waitForListening(child, port, output)
   if (!where.databaseUrl) {
     const line = await waitForOutput(child, WARM_UP_DONE, output)
-    if (!line.includes('read into memory:')) console.warn(`Server ${child.pid}: ${line}`)
+    if (line.includes('were not read')) console.warn(`Server ${child.pid}: ${line}`)
   }
   return {
     pid: child.pid!,

@@ -4,7 +4,7 @@ import type { Db } from './connection.ts'
  * Reads the pages member searches use into PGlite's shared buffers, once, after
  * the server starts. A just-opened PGlite database has none of them: the first
  * search of each term reads its index and table pages from files (100,000
- * members: `smith` 236–262 ms the first time, 36 ms after; `okafor` 95 → 12),
+ * members: `smith` 236–262 ms the first time, 36 ms after; `okafor` 95–99 → 17–18),
  * so the first searches after a restart were several times slower than every
  * later one (bench/README.md, "Keystroke"). PGlite has no `pg_prewarm`;
  * pageinspect's `get_raw_page` reads a page through the buffer manager, which
@@ -16,8 +16,9 @@ import type { Db } from './connection.ts'
  * user type), its GIN indexes (words and trigrams: every typed search), then the default
  * sort's index. The budget is part of shared_buffers, so the warm-up never
  * evicts what it read itself. Reads go CHUNK_BLOCKS pages a statement: PGlite
- * answers one statement at a time, so a request that arrives meanwhile waits
- * for one chunk (~10–30 ms), not for the whole warm-up (~1.5 s at 100,000 members).
+ * answers one statement at a time, and a chunk also holds Node's event loop
+ * while PGlite reads it, so each query that arrives meanwhile may wait for one
+ * chunk (~10–30 ms), not for the whole warm-up (~1–1.5 s at 100,000 members).
  */
 
 const CHUNK_BLOCKS = 128
@@ -56,8 +57,10 @@ export async function warmUpSearchPages(db: Db, signal?: AbortSignal): Promise<W
   )
   const report: WarmUpReport = { relations: [], blocks: 0, bytes: 0, ms: 0 }
   for (const relation of relations) {
+    if (report.blocks >= budget) break
+    // An empty relation is skipped, not an end: the visibility map, read first, has no page until the table is vacuumed.
+    if (relation.blocks === 0) continue
     const blocks = Math.min(relation.blocks, budget - report.blocks)
-    if (blocks <= 0) break
     for (let from = 0; from < blocks; from += CHUNK_BLOCKS) {
       if (signal?.aborted) return null
       const to = Math.min(from + CHUNK_BLOCKS, blocks) - 1

@@ -67,6 +67,8 @@ export interface TestServer {
  * A server on a fresh database holding the test organization. `wrapDb` puts
  * something between the server and its database (to land another change at
  * an exact point of a request); `db` on the result stays the database itself.
+ * A wrapper sees the `query` calls made on the database, not those made on
+ * the handle `transaction` passes to its callback.
  */
 export async function startTestServer(config: Partial<ServerConfig> = {}, options: { wrapDb?: (db: Db) => Db } = {}): Promise<TestServer> {
   const { db, drop } = await freshDb()
