@@ -1,6 +1,6 @@
 import type { ArcGISIdentityManager } from '@esri/arcgis-rest-request'
 import { useQueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { beginSignIn, forgetSession, saveSession, signOut as revokeAndForget } from '../lib/auth.ts'
 import type { ConsoleConfig } from '../lib/config.ts'
 import { onSessionExpired, onTokenUsed, PortalRequestError, setActivePortal } from '../lib/portal-client.ts'
@@ -43,7 +43,10 @@ export function useAuth(hydrated?: HydrationStart) {
     if (manager) await revokeAndForget(manager)
     endSession({ status: 'signed-out', notice: 'You have signed out.' })
   }, [endSession])
-  signOutRef.current = signOut
+  // In an effect, not while rendering: a render React throws away must not leave its function behind.
+  useLayoutEffect(() => {
+    signOutRef.current = signOut
+  }, [signOut])
 
   const start = useCallback(async () => {
     setState({ status: 'starting' })
