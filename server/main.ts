@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 import { consoleRedirectUris, registerConsoleRedirectUris } from './console.ts'
 import { openDb } from './db/connection.ts'
+import { repairSeatCounts } from './db/seat-counts.ts'
 import { warmUpSearchPages } from './db/warm-up.ts'
 import { loadFirstScreenRenderer } from './routes/console/first-screen.ts'
 import { ensureDemoOrganization } from './seed/demo.ts'
@@ -37,6 +38,8 @@ const firstStart = await ensureDemoOrganization(db, {
   seed: envCount('SEED', 1),
   memberPassword: process.env.SEED_PASSWORD ?? 'members-demo-1',
 })
+for (const type of await repairSeatCounts(db))
+  console.warn(`Seats of user type ${type.id} (organization ${type.orgId}) corrected from ${type.kept} to ${type.counted}: members were changed without the database's triggers.`)
 
 await registerConsoleRedirectUris(db, consoleRedirectUris(port, process.env.PUBLIC_URL))
 
