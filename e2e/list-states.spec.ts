@@ -72,6 +72,12 @@ test('no accessibility violations: the list, with filters and an open menu', asy
   await filterButton(page, 'User type').click()
   await expect(page.getByRole('menu', { name: 'User type' })).toBeVisible()
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
+
+  // A row's role dropdown, open (a combobox and its listbox, outside the table).
+  await page.keyboard.press('Escape')
+  await page.getByRole('combobox', { name: /^Role for / }).first().click()
+  await expect(page.getByRole('listbox', { name: /^Role for / })).toBeVisible()
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
 })
 
 test.describe('signed out', () => {

@@ -5,6 +5,7 @@ import { roleOptionsFor, whyRoleIsLocked } from '../domain/role-fit.ts'
 import type { MemberSummary } from '../hooks/use-member-selection.ts'
 import { useFocusFollowsMember } from '../hooks/use-focus-follows-member.ts'
 import { useMemberRows } from './member-rows-context.tsx'
+import { type ComboboxOption, SelectOnlyCombobox } from './select-only-combobox.tsx'
 import './selection.css'
 
 const roleLabel = (username: string) => `Role for ${username}`
@@ -18,7 +19,7 @@ export function RoleCell({ member }: { member: MemberSummary }) {
   const session = useSession()
   const { roles, userTypes, roleChangeOf, changeRole } = useMemberRows()
   const noteId = useId()
-  const select = useRef<HTMLSelectElement>(null)
+  const select = useRef<HTMLButtonElement>(null)
   useFocusFollowsMember(select, member.username, roleLabel)
   const change = roleChangeOf(member.username)
   const current = roleIdOf(member)
@@ -26,30 +27,32 @@ export function RoleCell({ member }: { member: MemberSummary }) {
   if (!session.privileges.has(PRIVILEGE.changeUserRoles) || roles.length === 0) return <span>{currentName}</span>
 
   const locked = whyRoleIsLocked(session, member)
-  const options = roleOptionsFor(session, member, roles, userTypes)
+  const shown = change?.pending ?? current
   // A custom role this list does not know still shows as the current value.
   const unknownCurrent = !roles.some((r) => r.id === current)
+  const options: ComboboxOption[] = roleOptionsFor(session, member, roles, userTypes).map(({ role, disabledReason }) => ({
+    value: role.id,
+    label: role.name,
+    disabledReason: role.id === current ? null : disabledReason,
+  }))
+  if (unknownCurrent) options.unshift({ value: current, label: current })
   const note = change?.error ? `Role not changed: ${change.error.message}` : locked
   return (
     <div className="role-cell">
-      <select
-        ref={select}
+      <SelectOnlyCombobox
+        controlRef={select}
         className="role-cell__select"
-        aria-label={roleLabel(member.username)}
-        aria-describedby={note ? noteId : undefined}
-        value={change?.pending ?? current}
+        label={roleLabel(member.username)}
+        subject={member.username}
+        describedBy={note ? noteId : undefined}
+        value={shown}
+        valueLabel={shown === current ? currentName : (roles.find((r) => r.id === shown)?.name ?? shown)}
+        options={options}
         // Not disabled while sending: that would take focus away from the row.
         disabled={Boolean(locked)}
-        aria-busy={Boolean(change?.pending)}
-        onChange={(event) => changeRole(member.username, event.target.value)}
-      >
-        {unknownCurrent && <option value={current}>{current}</option>}
-        {options.map(({ role, disabledReason }) => (
-          <option key={role.id} value={role.id} disabled={Boolean(disabledReason) && role.id !== current}>
-            {disabledReason && role.id !== current && !locked ? `${role.name} — ${disabledReason}` : role.name}
-          </option>
-        ))}
-      </select>
+        busy={Boolean(change?.pending)}
+        onChange={(roleId) => changeRole(member.username, roleId)}
+      />
       {note && (
         <span id={noteId} className={change?.error ? 'role-cell__error' : 'visually-hidden'} role={change?.error ? 'alert' : undefined}>
           {note}

@@ -1,0 +1,200 @@
+import { fireEvent, render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { useState } from 'react'
+import { describe, expect, it, vi } from 'vitest'
+import { type ComboboxOption, SelectOnlyCombobox } from './select-only-combobox.tsx'
+
+const OPTIONS: ComboboxOption[] = [
+  { value: 'org_admin', label: 'Administrator', disabledReason: 'Only a full administrator can make a member an administrator.' },
+  { value: 'org_publisher', label: 'Publisher' },
+  { value: 'org_user', label: 'User' },
+  { value: 'viewer', label: 'Viewer' },
+]
+
+function setup(props: { value?: string; disabled?: boolean; subject?: string } = {}) {
+  const onChange = vi.fn()
+  const box = (subject = props.subject ?? 'ann') => (
+    <>
+      <SelectOnlyCombobox
+        label={`Role for ${subject}`}
+        subject={subject}
+        value={props.value ?? 'org_user'}
+        valueLabel={OPTIONS.find((o) => o.value === (props.value ?? 'org_user'))!.label}
+        options={OPTIONS}
+        onChange={onChange}
+        disabled={props.disabled}
+      />
+      <button type="button">Elsewhere</button>
+    </>
+  )
+  const view = render(box())
+  const combobox = screen.getByRole('combobox', { name: 'Role for ann' })
+  const listbox = () => screen.queryByRole('listbox', { name: 'Role for ann' })
+  const active = () => {
+    const id = combobox.getAttribute('aria-activedescendant')
+    return id ? document.getElementById(id)?.firstChild?.textContent : null
+  }
+  return { onChange, combobox, listbox, active, user: userEvent.setup(), rerender: (subject: string) => view.rerender(box(subject)) }
+}
+
+/** Holds its value, as the page does with the member's role. */
+function Controlled() {
+  const [value, setValue] = useState('org_user')
+  return (
+    <SelectOnlyCombobox
+      label="Role for ann"
+      subject="ann"
+      value={value}
+      valueLabel={OPTIONS.find((o) => o.value === value)!.label}
+      options={OPTIONS}
+      onChange={setValue}
+    />
+  )
+}
+
+/** Longer than the type-ahead's memory of what was typed. */
+const pause = () => new Promise((resolve) => setTimeout(resolve, 600))
+
+describe('SelectOnlyCombobox', () => {
+  it('closed, it is a combobox showing its value, with no list in the page', () => {
+    const { combobox, listbox } = setup()
+    expect(combobox.textContent).toBe('User')
+    expect(combobox.getAttribute('aria-expanded')).toBe('false')
+    expect(combobox.getAttribute('aria-haspopup')).toBe('listbox')
+    expect(listbox()).toBeNull()
+  })
+
+  it('a click opens the list on the current value; focus stays on the combobox', async () => {
+    const { combobox, listbox, active, user } = setup()
+    await user.click(combobox)
+    expect(combobox.getAttribute('aria-expanded')).toBe('true')
+    expect(combobox.getAttribute('aria-controls')).toBe(listbox()!.id)
+    expect(document.activeElement).toBe(combobox)
+    expect(active()).toBe('User')
+    const options = screen.getAllByRole('option')
+    expect(options.map((o) => o.textContent)).toEqual([
+      'Administrator — Only a full administrator can make a member an administrator.',
+      'Publisher',
+      'User',
+      'Viewer',
+    ])
+    expect(options.map((o) => o.getAttribute('aria-selected'))).toEqual(['false', 'false', 'true', 'false'])
+    expect(options.map((o) => o.getAttribute('aria-disabled'))).toEqual(['true', null, null, null])
+  })
+
+  it('arrow keys on the closed control open it and never change the value', async () => {
+    const { combobox, listbox, onChange, user } = setup()
+    combobox.focus()
+    await user.keyboard('{ArrowDown}')
+    expect(listbox()).not.toBeNull()
+    await user.keyboard('{Escape}{ArrowUp}{Escape}')
+    expect(onChange).not.toHaveBeenCalled()
+    expect(listbox()).toBeNull()
+  })
+
+  it('keys move through every option, disabled ones too (their reason is heard); Enter chooses an enabled one', async () => {
+    const { combobox, listbox, active, onChange, user } = setup()
+    combobox.focus()
+    await user.keyboard('{ArrowDown}{Home}')
+    expect(active()).toBe('Administrator')
+    await user.keyboard('{Enter}')
+    expect(onChange).not.toHaveBeenCalled()
+    expect(listbox()).not.toBeNull()
+    await user.keyboard('{ArrowDown}')
+    expect(active()).toBe('Publisher')
+    await user.keyboard('{Enter}')
+    expect(onChange).toHaveBeenCalledExactlyOnceWith('org_publisher')
+    expect(listbox()).toBeNull()
+    expect(document.activeElement).toBe(combobox)
+  })
+
+  it('Space chooses too, and End, ArrowUp and typing a name move', async () => {
+    const { combobox, active, onChange, user } = setup()
+    combobox.focus()
+    await user.keyboard('{End}')
+    expect(active()).toBe('Viewer')
+    await user.keyboard('{ArrowUp}')
+    expect(active()).toBe('User')
+    await user.keyboard('p')
+    expect(active()).toBe('Publisher')
+    // Typed at once, letters make one prefix: "pv" matches nothing, so the active option stays.
+    await user.keyboard('v')
+    expect(active()).toBe('Publisher')
+    await pause()
+    await user.keyboard('v')
+    expect(active()).toBe('Viewer')
+    await pause()
+    await user.keyboard(' ')
+    expect(onChange).toHaveBeenCalledExactlyOnceWith('viewer')
+  })
+
+  it('typing on the closed control opens it on the match', async () => {
+    const { combobox, listbox, active, onChange, user } = setup()
+    combobox.focus()
+    await user.keyboard('v')
+    expect(listbox()).not.toBeNull()
+    expect(active()).toBe('Viewer')
+    expect(onChange).not.toHaveBeenCalled()
+  })
+
+  it('Escape and Tab close without changing anything; Tab moves on', async () => {
+    const { combobox, listbox, onChange, user } = setup()
+    combobox.focus()
+    await user.keyboard('{ArrowDown}{ArrowDown}{Escape}')
+    expect(listbox()).toBeNull()
+    await user.keyboard('{ArrowDown}{ArrowDown}')
+    await user.tab()
+    expect(listbox()).toBeNull()
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Elsewhere' }))
+    expect(onChange).not.toHaveBeenCalled()
+  })
+
+  it('a click chooses an enabled option; a click on a disabled one or on the current one changes nothing', async () => {
+    const { combobox, listbox, onChange, user } = setup()
+    await user.click(combobox)
+    await user.click(screen.getByRole('option', { name: /^Administrator/ }))
+    expect(listbox()).not.toBeNull()
+    await user.click(screen.getByRole('option', { name: 'User' }))
+    expect(listbox()).toBeNull()
+    expect(onChange).not.toHaveBeenCalled()
+    await user.click(combobox)
+    await user.click(screen.getByRole('option', { name: 'Viewer' }))
+    expect(onChange).toHaveBeenCalledExactlyOnceWith('viewer')
+  })
+
+  it('a click elsewhere or a scroll of the page closes it', async () => {
+    const { combobox, listbox, user } = setup()
+    await user.click(combobox)
+    fireEvent.pointerDown(document.body)
+    expect(listbox()).toBeNull()
+    await user.click(combobox)
+    fireEvent.scroll(document)
+    expect(listbox()).toBeNull()
+  })
+
+  it('a list open for one member closes when the row shows another', async () => {
+    const { combobox, user, rerender } = setup()
+    await user.click(combobox)
+    rerender('bob')
+    expect(screen.queryByRole('listbox')).toBeNull()
+    expect(screen.getByRole('combobox', { name: 'Role for bob' }).getAttribute('aria-expanded')).toBe('false')
+  })
+
+  it('disabled: not focusable, never opens', async () => {
+    const { combobox, listbox, user } = setup({ disabled: true })
+    await user.click(combobox)
+    expect(listbox()).toBeNull()
+    expect((combobox as HTMLButtonElement).disabled).toBe(true)
+  })
+
+  it('the value it shows follows the value it is given', async () => {
+    render(<Controlled />)
+    const user = userEvent.setup()
+    const combobox = screen.getByRole('combobox', { name: 'Role for ann' })
+    await user.click(combobox)
+    await user.click(screen.getByRole('option', { name: 'Publisher' }))
+    expect(combobox.textContent).toBe('Publisher')
+    await user.click(combobox)
+    expect(screen.getByRole('option', { name: 'Publisher' }).getAttribute('aria-selected')).toBe('true')
+  })
+})

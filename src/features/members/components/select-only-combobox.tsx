@@ -1,0 +1,218 @@
+import { type KeyboardEvent, type RefObject, useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
+import './select-only-combobox.css'
+
+export interface ComboboxOption {
+  value: string
+  label: string
+  /** Why it cannot be chosen, shown after its label. It stays in the list and reachable by keyboard, so the reason is heard. */
+  disabledReason?: string | null
+}
+
+interface SelectOnlyComboboxProps {
+  /** The accessible name. */
+  label: string
+  value: string
+  /** What the closed control shows. */
+  valueLabel: string
+  options: readonly ComboboxOption[]
+  /** Called when another enabled option is chosen (never for the current one). */
+  onChange(value: string): void
+  disabled?: boolean
+  busy?: boolean
+  describedBy?: string
+  className?: string
+  /** What the control acts on (a row's username). An open list closes when it changes: rows are reused by position. */
+  subject: string
+  controlRef?: RefObject<HTMLButtonElement | null>
+}
+
+const TYPE_AHEAD_RESET_MS = 500
+
+/**
+ * A dropdown as WAI-ARIA's "select-only combobox" pattern: a button with role
+ * combobox that shows the value, and a listbox that exists only while open
+ * (focus stays on the button; aria-activedescendant points at the option).
+ * One per table row instead of a native <select>: a select is a form control
+ * with a list of options even while closed, and it cost "Next page" a third
+ * of the browser's work per page (bench/README.md, "Next page, third look").
+ * It is also safer: arrow keys on a closed control open it instead of
+ * changing the value, so no role change is sent by a stray key press.
+ */
+export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
+  const { label, value, valueLabel, options, onChange, disabled, busy, describedBy, className, subject } = props
+  const ownRef = useRef<HTMLButtonElement>(null)
+  const trigger = props.controlRef ?? ownRef
+  const list = useRef<HTMLDivElement>(null)
+  const listId = useId()
+  const [openFor, setOpenFor] = useState<string | null>(null)
+  const [active, setActive] = useState(0)
+  // Another member in this row: whatever was open was for the one before.
+  if (openFor !== null && openFor !== subject) setOpenFor(null)
+  const open = openFor === subject && !disabled
+  const typed = useRef({ text: '', at: 0 })
+
+  const current = Math.max(
+    0,
+    options.findIndex((option) => option.value === value),
+  )
+  const optionId = (index: number) => `${listId}-${index}`
+  const show = (index: number) => {
+    setActive(index)
+    setOpenFor(subject)
+  }
+  const close = () => setOpenFor(null)
+  const choose = (index: number) => {
+    const option = options[index]
+    if (!option || option.disabledReason) return
+    close()
+    if (option.value !== value) onChange(option.value)
+  }
+  const typeAhead = (key: string, from: number) => {
+    const now = Date.now()
+    const text = now - typed.current.at > TYPE_AHEAD_RESET_MS ? key : typed.current.text + key
+    typed.current = { text, at: now }
+    // A new first letter moves on from the active option; a longer prefix may match the active one itself.
+    const start = text.length === 1 ? from + 1 : from
+    for (let step = 0; step < options.length; step++) {
+      const index = (start + step) % options.length
+      if (options[index]!.label.toLowerCase().startsWith(text.toLowerCase())) return index
+    }
+    return from
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const last = options.length - 1
+    const printable = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey
+    if (!open) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') show(current)
+      else if (event.key === 'Home') show(0)
+      else if (event.key === 'End') show(last)
+      else if (printable && event.key !== ' ') show(typeAhead(event.key, current))
+      else return
+      event.preventDefault()
+      return
+    }
+    switch (event.key) {
+      case 'ArrowDown':
+        setActive(Math.min(active + 1, last))
+        break
+      case 'ArrowUp':
+        if (event.altKey) choose(active)
+        else setActive(Math.max(active - 1, 0))
+        break
+      case 'Home':
+      case 'PageUp':
+        setActive(0)
+        break
+      case 'End':
+      case 'PageDown':
+        setActive(last)
+        break
+      case 'Enter':
+      case ' ':
+        // A space while typing a name is part of it.
+        if (event.key === ' ' && Date.now() - typed.current.at < TYPE_AHEAD_RESET_MS) setActive(typeAhead(' ', active))
+        else choose(active)
+        // Prevented below, so the button's own click (Enter at once, Space on release) does not follow.
+        break
+      case 'Escape':
+        close()
+        break
+      case 'Tab':
+        // Leaves without choosing: a role change is sent at once, so only an explicit choice makes one.
+        close()
+        return
+      default:
+        if (!printable) return
+        setActive(typeAhead(event.key, active))
+    }
+    event.preventDefault()
+  }
+
+  // Placed under the control (above it when there is no room below), in the page's coordinates.
+  useLayoutEffect(() => {
+    if (!open || !trigger.current || !list.current) return
+    const anchor = trigger.current.getBoundingClientRect()
+    const height = list.current.offsetHeight
+    const below = anchor.bottom + height <= window.innerHeight || anchor.top < height
+    list.current.style.top = `${below ? anchor.bottom + 2 : anchor.top - height - 2}px`
+    list.current.style.left = `${anchor.left}px`
+    list.current.style.minWidth = `${anchor.width}px`
+  }, [open, trigger])
+
+  useLayoutEffect(() => {
+    if (open) document.getElementById(optionId(active))?.scrollIntoView?.({ block: 'nearest' })
+  })
+
+  // Closes when the page moves under it or a click lands elsewhere.
+  useEffect(() => {
+    if (!open) return
+    const closeOnOutside = (event: Event) => {
+      const target = event.target as Node
+      if (!trigger.current?.contains(target) && !list.current?.contains(target)) setOpenFor(null)
+    }
+    const closeOnScroll = (event: Event) => {
+      if (!list.current?.contains(event.target as Node)) setOpenFor(null)
+    }
+    const closeNow = () => setOpenFor(null)
+    document.addEventListener('pointerdown', closeOnOutside, true)
+    document.addEventListener('scroll', closeOnScroll, true)
+    window.addEventListener('resize', closeNow)
+    return () => {
+      document.removeEventListener('pointerdown', closeOnOutside, true)
+      document.removeEventListener('scroll', closeOnScroll, true)
+      window.removeEventListener('resize', closeNow)
+    }
+  }, [open, trigger])
+
+  return (
+    <>
+      <button
+        ref={trigger}
+        type="button"
+        role="combobox"
+        className={className ? `select-only-combobox ${className}` : 'select-only-combobox'}
+        aria-label={label}
+        aria-haspopup="listbox"
+        aria-expanded={open}
+        aria-controls={open ? listId : undefined}
+        aria-activedescendant={open ? optionId(active) : undefined}
+        aria-describedby={describedBy}
+        aria-busy={busy}
+        disabled={disabled}
+        onKeyDown={onKeyDown}
+        onClick={() => (open ? close() : show(current))}
+        onBlur={close}
+      >
+        <span className="select-only-combobox__value">{valueLabel}</span>
+      </button>
+      {/*
+        Right after the combobox, so it is read next and sits in the same landmark; position: fixed takes it out
+        of the table's scrolling box. Clicks on it must not take focus from the combobox, which keeps it while
+        the list is open.
+      */}
+      {open && (
+        <div ref={list} id={listId} role="listbox" aria-label={label} tabIndex={-1} className="popover combobox-list" onMouseDown={(event) => event.preventDefault()}>
+          {options.map((option, index) => (
+            // biome-ignore lint/a11y/useKeyWithClickEvents: keys act through the combobox, which keeps focus (aria-activedescendant)
+            <div
+              key={option.value}
+              id={optionId(index)}
+              role="option"
+              tabIndex={-1}
+              aria-selected={index === current}
+              aria-disabled={option.disabledReason ? true : undefined}
+              className="combobox-option"
+              data-active={index === active || undefined}
+              onPointerMove={() => index !== active && setActive(index)}
+              onClick={() => choose(index)}
+            >
+              {option.label}
+              {option.disabledReason && <span className="combobox-option__reason"> — {option.disabledReason}</span>}
+            </div>
+          ))}
+        </div>
+      )}
+    </>
+  )
+}
