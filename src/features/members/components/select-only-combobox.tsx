@@ -130,15 +130,16 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
     event.preventDefault()
   }
 
-  // Placed under the control (above it when there is no room below), in the page's coordinates.
+  // Placed under the control (above it when there is no room below), in the window's coordinates.
   useLayoutEffect(() => {
     if (!open || !trigger.current || !list.current) return
     const anchor = trigger.current.getBoundingClientRect()
+    list.current.style.minWidth = `${anchor.width}px`
     const height = list.current.offsetHeight
     const below = anchor.bottom + height <= window.innerHeight || anchor.top < height
     list.current.style.top = `${below ? anchor.bottom + 2 : anchor.top - height - 2}px`
-    list.current.style.left = `${anchor.left}px`
-    list.current.style.minWidth = `${anchor.width}px`
+    // Kept inside the window on a narrow screen, where the table scrolls sideways.
+    list.current.style.left = `${Math.max(0, Math.min(anchor.left, window.innerWidth - list.current.offsetWidth))}px`
   }, [open, trigger])
 
   useLayoutEffect(() => {
