@@ -63,7 +63,7 @@ test('an expired session sends you to sign in again', async ({ page }) => {
 })
 
 test('no accessibility violations: the list, with filters and an open menu', async ({ page }) => {
-  // Two axe scans of a full page: ~16 s alone, over 30 s while the other worker is busy.
+  // Three axe scans of a full page: ~20 s alone, over 30 s while the other worker is busy.
   test.slow()
   await openMembers(page, 'role=org_user&mfa=off')
   await expect(await columnCells(page, 'Email')).toHaveCount(25)
@@ -73,7 +73,7 @@ test('no accessibility violations: the list, with filters and an open menu', asy
   await expect(page.getByRole('menu', { name: 'User type' })).toBeVisible()
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
 
-  // A row's role dropdown, open (a combobox and its listbox, outside the table).
+  // A row's role dropdown, open (a combobox and its listbox, drawn over the table from the row's cell).
   await page.keyboard.press('Escape')
   await page.getByRole('combobox', { name: /^Role for / }).first().click()
   await expect(page.getByRole('listbox', { name: /^Role for / })).toBeVisible()

@@ -56,9 +56,17 @@ test('signing out revokes the session and stays signed out after a reload', asyn
   const session = await savedSession(page)
   // Reloaded, the page is the server's first screen adopted by the app (src/app/hydration.ts): its session
   // was made before the app's sign-out existed, and must still reach it.
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      const firstScreen = document.getElementById('first-screen')
+      if (firstScreen) (window as unknown as { firstScreen: Element }).firstScreen = firstScreen
+    }).observe(document, { childList: true, subtree: true })
+  })
   await page.reload()
   await expect(page.getByRole('table', { name: 'Members' })).toBeVisible()
   await expect(page.locator('#first-screen')).toHaveCount(0)
+  // Adopted: the element the server's page was drawn in is the app's root now (not drawn again beside it).
+  expect(await page.evaluate(() => (window as unknown as { firstScreen?: Element }).firstScreen === document.getElementById('root'))).toBe(true)
 
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page.getByText('You have signed out.')).toBeVisible()

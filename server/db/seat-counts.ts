@@ -7,16 +7,19 @@ import type { Db } from './connection.ts'
  * triggers (a restore with `--disable-triggers`, `session_replication_role =
  * replica`, truncating `users` alone) leaves them wrong, silently and for
  * good. So each start compares them with a count of the members, and where
- * they differ, counts again under the lock the migration took (no member
- * comes, goes or changes type between the count and its write).
+ * they differ, counts those types again and writes the count.
+ *
+ * The recount holds the row locks the triggers take (FOR NO KEY UPDATE, in
+ * (org, type) order), not a lock on `users`, so it neither blocks other
+ * processes' writes nor deadlocks with a type change that holds a type's row
+ * and waits for `users`: a writer that committed before the locks is in the
+ * recount, and one still open adds its change after ours, from its trigger.
  */
 
-const MISMATCHED_TYPES = `
-  select t.org_id as "orgId", t.id, t.assigned_users as "kept", coalesce(c.n, 0)::int as "counted"
-    from user_types t
-    left join (select org_id, user_type_id, count(*) as n from users group by 1, 2) c on c.org_id = t.org_id and c.user_type_id = t.id
-   where t.assigned_users <> coalesce(c.n, 0)
-   order by t.org_id, t.id`
+const COUNTS = `
+  select t.org_id as "orgId", t.id, t.assigned_users as "kept",
+         (select count(*) from users u where u.org_id = t.org_id and u.user_type_id = t.id)::int as "counted"
+    from user_types t`
 
 export interface SeatCountMismatch {
   orgId: string
@@ -28,15 +31,25 @@ export interface SeatCountMismatch {
 /** Corrects the kept seat counts that differ from the members' own; returns what was corrected (usually nothing). */
 export async function repairSeatCounts(db: Db): Promise<SeatCountMismatch[]> {
   // One statement, one snapshot: the triggers write in the same transaction as the members they count.
-  if ((await db.query(MISMATCHED_TYPES)).length === 0) return []
+  const mismatched = await db.query<SeatCountMismatch>(`select * from (${COUNTS}) c where kept <> counted`)
+  if (mismatched.length === 0) return []
+  const types = JSON.stringify(mismatched.map(({ orgId, id }) => ({ orgId, id })))
   return db.transaction(async (tx) => {
-    await tx.query('lock table users in share row exclusive mode')
-    const mismatched = await tx.query<SeatCountMismatch>(MISMATCHED_TYPES)
+    // A long write elsewhere holding one of these rows must not stall the start for good.
+    await tx.query(`set local lock_timeout = '10s'`)
     await tx.query(
-      `update user_types t set assigned_users = (select count(*) from users u where u.org_id = t.org_id and u.user_type_id = t.id)
-        where (t.org_id, t.id) in (select "orgId", id from jsonb_to_recordset($1::jsonb) as m("orgId" text, id text))`,
-      [JSON.stringify(mismatched)],
+      `select 1 from user_types t join jsonb_to_recordset($1::jsonb) as m("orgId" text, id text) on t.org_id = m."orgId" and t.id = m.id
+        order by t.org_id, t.id for no key update of t`,
+      [types],
     )
-    return mismatched
+    // A new statement, so a new snapshot: taken after the locks.
+    return tx.query<SeatCountMismatch>(
+      `with recounted as (
+         select c.* from (${COUNTS}) c join jsonb_to_recordset($1::jsonb) as m("orgId" text, id text) on c."orgId" = m."orgId" and c.id = m.id
+          where c.kept <> c.counted)
+       update user_types t set assigned_users = r.counted from recounted r where t.org_id = r."orgId" and t.id = r.id
+       returning r."orgId", r.id, r.kept, r.counted`,
+      [types],
+    )
   })
 }

@@ -39,12 +39,16 @@ test('counts kept by the triggers are left alone', async () => {
   expect(await keptSeats()).toEqual(before)
 })
 
-test('a change that bypassed the triggers is found and corrected, and the triggers count on from there', async () => {
-  // What a restore with --disable-triggers or a replica session does: members change type, no count follows.
+/** What a restore with --disable-triggers or a replica session does: members change type, no count follows. */
+async function moveBypassingTriggers(usernames: string[], userTypeId: string) {
   await db.transaction(async (tx) => {
     await tx.query('set local session_replication_role = replica')
-    await tx.query(`update users set user_type_id = 'viewerUT' where org_id = $1 and username in ('user', 'publisher')`, [orgId])
+    await tx.query('update users set user_type_id = $3 where org_id = $1 and username = any($2)', [orgId, usernames, userTypeId])
   })
+}
+
+test('a change that bypassed the triggers is found and corrected, and the triggers count on from there', async () => {
+  await moveBypassingTriggers(['user', 'publisher'], 'viewerUT')
   const counted = await countedSeats()
   const stale = await keptSeats()
   expect(stale.viewerUT).toBe(counted.viewerUT - 2)
@@ -58,3 +62,28 @@ test('a change that bypassed the triggers is found and corrected, and the trigge
   expect(await keptSeats()).toEqual(await countedSeats())
   expect(await repairSeatCounts(db)).toEqual([])
 })
+
+// PGlite runs one transaction at a time: only PostgreSQL can interleave the two.
+test.runIf(Boolean(process.env.TEST_DATABASE_URL))(
+  'a change of type in flight while the counts are corrected: no deadlock, and its move is counted once',
+  async () => {
+    await moveBypassingTriggers(['user'], 'viewerUT')
+    let typesLocked!: () => void
+    const locked = new Promise<void>((resolve) => {
+      typesLocked = resolve
+    })
+    // As the API changes a type: the types' rows first (lockSeatsOf), then the member. Holding a table lock on
+    // users, the correction would wait for these rows while this waits for users: a deadlock.
+    const writer = db.transaction(async (tx) => {
+      await tx.query(`select 1 from user_types where org_id = $1 and id in ('creatorUT', 'viewerUT') order by org_id, id for no key update`, [orgId])
+      typesLocked()
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      await tx.query(`update users set user_type_id = 'viewerUT' where org_id = $1 and username = 'publisher'`, [orgId])
+    })
+    await locked
+    const corrected = await repairSeatCounts(db)
+    await writer
+    expect(corrected.map((m) => m.id).sort()).toEqual(['creatorUT', 'viewerUT'])
+    expect(await keptSeats()).toEqual(await countedSeats())
+  },
+)

@@ -1,7 +1,7 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { type ComboboxOption, SelectOnlyCombobox } from './select-only-combobox.tsx'
 
 const OPTIONS: ComboboxOption[] = [
@@ -52,8 +52,14 @@ function Controlled() {
   )
 }
 
+// The type-ahead reads Date.now: a clock of our own lets a test wait past its memory at once.
+let now = 1_000_000
+beforeEach(() => vi.spyOn(Date, 'now').mockImplementation(() => now))
+afterEach(() => vi.restoreAllMocks())
 /** Longer than the type-ahead's memory of what was typed. */
-const pause = () => new Promise((resolve) => setTimeout(resolve, 600))
+const pause = () => {
+  now += 600
+}
 
 describe('SelectOnlyCombobox', () => {
   it('closed, it is a combobox showing its value, with no list in the page', () => {
@@ -78,7 +84,9 @@ describe('SelectOnlyCombobox', () => {
       'User',
       'Viewer',
     ])
+    // The keys start on the value; it is marked as the value too.
     expect(options.map((o) => o.getAttribute('aria-selected'))).toEqual(['false', 'false', 'true', 'false'])
+    expect(options.map((o) => o.hasAttribute('data-current'))).toEqual([false, false, true, false])
     expect(options.map((o) => o.getAttribute('aria-disabled'))).toEqual(['true', null, null, null])
   })
 
@@ -102,6 +110,9 @@ describe('SelectOnlyCombobox', () => {
     expect(listbox()).not.toBeNull()
     await user.keyboard('{ArrowDown}')
     expect(active()).toBe('Publisher')
+    // Where the keys are is what "selected" says; the value stays marked.
+    expect(screen.getByRole('option', { name: 'Publisher' }).getAttribute('aria-selected')).toBe('true')
+    expect(screen.getByRole('option', { name: 'User' }).hasAttribute('data-current')).toBe(true)
     await user.keyboard('{Enter}')
     expect(onChange).toHaveBeenCalledExactlyOnceWith('org_publisher')
     expect(listbox()).toBeNull()
@@ -109,7 +120,7 @@ describe('SelectOnlyCombobox', () => {
   })
 
   it('Space chooses too, and End, ArrowUp and typing a name move', async () => {
-    const { combobox, active, onChange, user } = setup()
+    const { combobox, listbox, active, onChange, user } = setup()
     combobox.focus()
     await user.keyboard('{End}')
     expect(active()).toBe('Viewer')
@@ -126,6 +137,31 @@ describe('SelectOnlyCombobox', () => {
     await pause()
     await user.keyboard(' ')
     expect(onChange).toHaveBeenCalledExactlyOnceWith('viewer')
+    expect(listbox()).toBeNull()
+  })
+
+  it('PageUp, PageDown and Alt+ArrowUp: first, last, and choose', async () => {
+    const { combobox, active, onChange, user } = setup()
+    combobox.focus()
+    await user.keyboard('{ArrowDown}{PageDown}')
+    expect(active()).toBe('Viewer')
+    await user.keyboard('{PageUp}')
+    expect(active()).toBe('Administrator')
+    await user.keyboard('{ArrowDown}{Alt>}{ArrowUp}{/Alt}')
+    expect(onChange).toHaveBeenCalledExactlyOnceWith('org_publisher')
+  })
+
+  it('Enter and Space open the closed control; the Space that chose does not reopen it', async () => {
+    const { combobox, listbox, onChange, user } = setup()
+    combobox.focus()
+    await user.keyboard('{Enter}')
+    expect(listbox()).not.toBeNull()
+    await user.keyboard('{Escape}')
+    await user.keyboard(' ')
+    expect(listbox()).not.toBeNull()
+    await user.keyboard('{ArrowDown} ')
+    expect(onChange).toHaveBeenCalledExactlyOnceWith('viewer')
+    expect(listbox()).toBeNull()
   })
 
   it('typing on the closed control opens it on the match', async () => {
@@ -162,14 +198,30 @@ describe('SelectOnlyCombobox', () => {
     expect(onChange).toHaveBeenCalledExactlyOnceWith('viewer')
   })
 
-  it('a click elsewhere or a scroll of the page closes it', async () => {
+  it('a click elsewhere, focus elsewhere, a scroll of the page or a resize closes it; a scroll of the list does not', async () => {
     const { combobox, listbox, user } = setup()
     await user.click(combobox)
     fireEvent.pointerDown(document.body)
     expect(listbox()).toBeNull()
     await user.click(combobox)
+    fireEvent.scroll(listbox()!)
+    expect(listbox()).not.toBeNull()
     fireEvent.scroll(document)
     expect(listbox()).toBeNull()
+    await user.click(combobox)
+    fireEvent(window, new Event('resize'))
+    expect(listbox()).toBeNull()
+    await user.click(combobox)
+    act(() => screen.getByRole('button', { name: 'Elsewhere' }).focus())
+    expect(listbox()).toBeNull()
+  })
+
+  it('a click focuses the combobox (Safari does not focus buttons on click), so the keys work', async () => {
+    const { combobox, listbox } = setup()
+    // A bare click event moves no focus, as in Safari.
+    fireEvent.click(combobox)
+    expect(listbox()).not.toBeNull()
+    expect(document.activeElement).toBe(combobox)
   })
 
   it('a list open for one member closes when the row shows another', async () => {
@@ -178,13 +230,32 @@ describe('SelectOnlyCombobox', () => {
     rerender('bob')
     expect(screen.queryByRole('listbox')).toBeNull()
     expect(screen.getByRole('combobox', { name: 'Role for bob' }).getAttribute('aria-expanded')).toBe('false')
+    // Closed for good: when the first member comes back, their list does not reopen by itself.
+    rerender('ann')
+    expect(screen.queryByRole('listbox')).toBeNull()
   })
 
-  it('disabled: not focusable, never opens', async () => {
+  it('a list open when its control gets locked closes, and stays closed once unlocked', async () => {
+    const onChange = vi.fn()
+    const box = (disabled: boolean) => (
+      <SelectOnlyCombobox label="Role for ann" subject="ann" value="org_user" valueLabel="User" options={OPTIONS} onChange={onChange} disabled={disabled} />
+    )
+    const view = render(box(false))
+    await userEvent.setup().click(screen.getByRole('combobox', { name: 'Role for ann' }))
+    expect(screen.queryByRole('listbox')).not.toBeNull()
+    view.rerender(box(true))
+    expect(screen.queryByRole('listbox')).toBeNull()
+    view.rerender(box(false))
+    expect(screen.queryByRole('listbox')).toBeNull()
+  })
+
+  it('disabled: skipped by Tab, never opens', async () => {
     const { combobox, listbox, user } = setup({ disabled: true })
     await user.click(combobox)
     expect(listbox()).toBeNull()
     expect((combobox as HTMLButtonElement).disabled).toBe(true)
+    await user.tab()
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Elsewhere' }))
   })
 
   it('the value it shows follows the value it is given', async () => {

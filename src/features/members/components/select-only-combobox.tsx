@@ -46,16 +46,16 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
   const list = useRef<HTMLDivElement>(null)
   const listId = useId()
   const [openFor, setOpenFor] = useState<string | null>(null)
-  const [active, setActive] = useState(0)
-  // Another member in this row: whatever was open was for the one before.
-  if (openFor !== null && openFor !== subject) setOpenFor(null)
+  const [activeIndex, setActive] = useState(0)
+  // Another member in this row, or the control locked (a disabled button gets no blur): closed for good.
+  if (openFor !== null && (openFor !== subject || disabled)) setOpenFor(null)
   const open = openFor === subject && !disabled
   const typed = useRef({ text: '', at: 0 })
 
-  const current = Math.max(
-    0,
-    options.findIndex((option) => option.value === value),
-  )
+  // A value missing from the options marks none of them as current.
+  const current = options.findIndex((option) => option.value === value)
+  const last = options.length - 1
+  const active = Math.min(activeIndex, last)
   const optionId = (index: number) => `${listId}-${index}`
   const show = (index: number) => {
     setActive(index)
@@ -82,13 +82,14 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    const last = options.length - 1
     const printable = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey
     if (!open) {
-      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') show(current)
+      // Enter and Space too, rather than through the button's click: Firefox clicks on Space's release
+      // even when its press was handled, which would reopen a list just closed by choosing.
+      if (['ArrowDown', 'ArrowUp', 'Enter', ' '].includes(event.key)) show(Math.max(current, 0))
       else if (event.key === 'Home') show(0)
       else if (event.key === 'End') show(last)
-      else if (printable && event.key !== ' ') show(typeAhead(event.key, current))
+      else if (printable) show(typeAhead(event.key, Math.max(current, 0)))
       else return
       event.preventDefault()
       return
@@ -130,16 +131,21 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
     event.preventDefault()
   }
 
-  // Placed under the control (above it when there is no room below), in the window's coordinates.
+  // Placed under the control (above it when there is no room below), in the window's coordinates; measured
+  // at the window's corner first, so its width is its own, not what is left right of the control.
   useLayoutEffect(() => {
-    if (!open || !trigger.current || !list.current) return
+    const box = list.current
+    if (!open || !trigger.current || !box) return
     const anchor = trigger.current.getBoundingClientRect()
-    list.current.style.minWidth = `${anchor.width}px`
-    const height = list.current.offsetHeight
-    const below = anchor.bottom + height <= window.innerHeight || anchor.top < height
-    list.current.style.top = `${below ? anchor.bottom + 2 : anchor.top - height - 2}px`
+    box.style.left = '0px'
+    box.style.top = '0px'
+    box.style.minWidth = `${anchor.width}px`
+    const { offsetWidth: width, offsetHeight: height } = box
+    const viewport = document.documentElement
+    const below = anchor.bottom + height <= viewport.clientHeight || anchor.top < height
+    box.style.top = `${below ? anchor.bottom + 2 : anchor.top - height - 2}px`
     // Kept inside the window on a narrow screen, where the table scrolls sideways.
-    list.current.style.left = `${Math.max(0, Math.min(anchor.left, window.innerWidth - list.current.offsetWidth))}px`
+    box.style.left = `${Math.max(0, Math.min(anchor.left, viewport.clientWidth - width))}px`
   }, [open, trigger])
 
   useLayoutEffect(() => {
@@ -183,7 +189,13 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
         aria-busy={busy}
         disabled={disabled}
         onKeyDown={onKeyDown}
-        onClick={() => (open ? close() : show(current))}
+        onClick={() => {
+          // Safari and Firefox on macOS do not focus a button on click; the keys work only where focus is.
+          trigger.current?.focus()
+          if (open) close()
+          else show(Math.max(current, 0))
+        }}
+        onKeyUp={(event) => event.key === ' ' && event.preventDefault()}
         onBlur={close}
       >
         <span className="select-only-combobox__value">{valueLabel}</span>
@@ -194,18 +206,21 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
         the list is open.
       */}
       {open && (
-        <div ref={list} id={listId} role="listbox" aria-label={label} tabIndex={-1} className="popover combobox-list" onMouseDown={(event) => event.preventDefault()}>
+        // Named as the combobox (aria-labelledby would name it by the combobox's value instead). No tabIndex:
+        // nothing in it takes focus, or the combobox's blur would close it mid-click.
+        <div ref={list} id={listId} role="listbox" aria-label={label} className="combobox-list" onMouseDown={(event) => event.preventDefault()}>
           {options.map((option, index) => (
             // biome-ignore lint/a11y/useKeyWithClickEvents: keys act through the combobox, which keeps focus (aria-activedescendant)
+            // biome-ignore lint/a11y/useFocusableInteractive: as above
             <div
               key={option.value}
               id={optionId(index)}
               role="option"
-              tabIndex={-1}
-              aria-selected={index === current}
+              // As WAI-ARIA's pattern has it, "selected" is the option the keys are on; the current value is marked apart.
+              aria-selected={index === active}
+              data-current={index === current || undefined}
               aria-disabled={option.disabledReason ? true : undefined}
               className="combobox-option"
-              data-active={index === active || undefined}
               onPointerMove={() => index !== active && setActive(index)}
               onClick={() => choose(index)}
             >
