@@ -19,8 +19,8 @@ export function RoleCell({ member }: { member: MemberSummary }) {
   const session = useSession()
   const { roles, userTypes, roleChangeOf, changeRole } = useMemberRows()
   const noteId = useId()
-  const select = useRef<HTMLButtonElement>(null)
-  useFocusFollowsMember(select, member.username, roleLabel)
+  const control = useRef<HTMLButtonElement>(null)
+  useFocusFollowsMember(control, member.username, roleLabel)
   const change = roleChangeOf(member.username)
   const current = roleIdOf(member)
   const currentName = roleNameOf(member, roles)
@@ -40,7 +40,7 @@ export function RoleCell({ member }: { member: MemberSummary }) {
   return (
     <div className="role-cell">
       <SelectOnlyCombobox
-        controlRef={select}
+        controlRef={control}
         className="role-cell__select"
         label={roleLabel(member.username)}
         subject={member.username}
