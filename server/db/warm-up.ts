@@ -35,8 +35,11 @@ export interface WarmUpReport {
   ms: number
 }
 
-/** Reads the search pages into shared buffers (PGlite only; null on PostgreSQL, or when `signal` stops it first). */
-export async function warmUpSearchPages(db: Db, signal?: AbortSignal): Promise<WarmUpReport | null> {
+/**
+ * Reads the search pages into shared buffers (PGlite only; null on PostgreSQL, or when `signal` stops it
+ * first). `chunkBlocks`: pages a statement (tests use small ones to see a stop between two).
+ */
+export async function warmUpSearchPages(db: Db, signal?: AbortSignal, { chunkBlocks = CHUNK_BLOCKS } = {}): Promise<WarmUpReport | null> {
   if (db.kind !== 'pglite' || signal?.aborted) return null
   const started = performance.now()
   await db.query('create extension if not exists pageinspect')
@@ -62,9 +65,9 @@ export async function warmUpSearchPages(db: Db, signal?: AbortSignal): Promise<W
     // An empty relation is skipped, not an end: the visibility map, read first, has no page until the table is vacuumed.
     if (relation.blocks === 0) continue
     const blocks = Math.min(relation.blocks, budget - report.blocks)
-    for (let from = 0; from < blocks; from += CHUNK_BLOCKS) {
+    for (let from = 0; from < blocks; from += chunkBlocks) {
       if (signal?.aborted) return null
-      const to = Math.min(from + CHUNK_BLOCKS, blocks) - 1
+      const to = Math.min(from + chunkBlocks, blocks) - 1
       await db.query('select count(get_raw_page($1, $2, block)) from generate_series($3::int, $4::int) as block', [relation.name, relation.fork, from, to])
     }
     report.relations.push({ name: relation.name, fork: relation.fork, blocks })

@@ -92,23 +92,24 @@ test('a warm-up stopped before it starts reads nothing and reports nothing', asy
   expect(await reopened((db) => warmUpSearchPages(db, stop.signal))).toBeNull()
 })
 
-test('a warm-up stopped while it reads ends at the next chunk and reports nothing', async () => {
+test('a warm-up stopped while it reads ends before its next step and reports nothing', async () => {
   const stop = new AbortController()
-  const { result, chunks } = await reopened(async (db) => {
-    let chunks = 0
+  const { result, steps } = await reopened(async (db) => {
+    let steps = 0
     const stoppingDb: Db = {
       ...db,
       kind: db.kind,
       query: async (sql, params) => {
         const rows = await db.query(sql, params)
-        if (sql.includes('get_raw_page') && ++chunks === 1) stop.abort()
+        if (sql.includes('get_raw_page') && ++steps === 3) stop.abort()
         return rows
       },
     } as Db
-    return { result: await warmUpSearchPages(stoppingDb, stop.signal), chunks }
+    // One page a step, so the stop falls inside a relation (the table has more than three pages).
+    return { result: await warmUpSearchPages(stoppingDb, stop.signal, { chunkBlocks: 1 }), steps }
   })
   expect(result).toBeNull()
-  expect(chunks).toBe(1)
+  expect(steps).toBe(3)
 })
 
 test('the warm-up reads no more pages than its share of shared_buffers', async () => {
