@@ -28,14 +28,16 @@ export function RoleCell({ member }: { member: MemberSummary }) {
 
   const locked = whyRoleIsLocked(session, member)
   const shown = change?.pending ?? current
-  // A custom role this list does not know still shows as the current value.
-  const unknownCurrent = !roles.some((r) => r.id === current)
-  const options: ComboboxOption[] = roleOptionsFor(session, member, roles, userTypes).map(({ role, disabledReason }) => ({
-    value: role.id,
-    label: role.name,
-    disabledReason: role.id === current ? null : disabledReason,
-  }))
-  if (unknownCurrent) options.unshift({ value: current, label: current })
+  // Worked out when the list opens, not for every row of every page.
+  const options = () => {
+    const fits: ComboboxOption[] = roleOptionsFor(session, member, roles, userTypes).map(({ role, disabledReason }) => ({
+      value: role.id,
+      label: role.name,
+      disabledReason: role.id === current ? null : disabledReason,
+    }))
+    // A custom role this list does not know still shows as the current value.
+    return roles.some((r) => r.id === current) ? fits : [{ value: current, label: current }, ...fits]
+  }
   const note = change?.error ? `Role not changed: ${change.error.message}` : locked
   return (
     <div className="role-cell">

@@ -1,5 +1,6 @@
-import { lazy, type ReactNode, Suspense, useRef, useState } from 'react'
+import { lazy, type ReactNode, Suspense, useRef } from 'react'
 import { LoadFailureBoundary } from '../../../app/load-failure-boundary.tsx'
+import { useOpenFor } from '../hooks/use-open-for.ts'
 
 /** One entry of a menu: an action, optionally disabled with the reason shown under it. */
 export interface MenuEntry {
@@ -39,8 +40,6 @@ interface MenuButtonProps {
   subject?: string
 }
 
-const CLOSED = Symbol('closed')
-
 /**
  * A menu button whose menu (react-aria's Menu in a Popover) loads on first
  * use: up to 100 rows each have one, and the page's first load should not
@@ -48,11 +47,7 @@ const CLOSED = Symbol('closed')
  */
 export function MenuButton({ children, ariaLabel, className, menuLabel, items, onAction, onOpen, placement = 'bottom start', isPending, subject = '' }: MenuButtonProps) {
   const trigger = useRef<HTMLButtonElement>(null)
-  const [openFor, setOpenFor] = useState<string | typeof CLOSED>(CLOSED)
-  // Opened for another subject: closed for good, so it does not reopen if that one comes back.
-  if (openFor !== CLOSED && openFor !== subject) setOpenFor(CLOSED)
-  const open = openFor === subject
-  const setOpen = (value: boolean) => setOpenFor(value ? subject : CLOSED)
+  const [open, setOpen] = useOpenFor(subject)
   const show = () => {
     onOpen?.()
     setOpen(true)

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, type RefObject, useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
+import { useOpenFor } from '../hooks/use-open-for.ts'
 import './select-only-combobox.css'
 
 export interface ComboboxOption {
@@ -14,7 +15,8 @@ interface SelectOnlyComboboxProps {
   value: string
   /** What the closed control shows. */
   valueLabel: string
-  options: readonly ComboboxOption[]
+  /** Asked for only while the list is open or a key is pressed: a closed control holds none of it. */
+  options(): readonly ComboboxOption[]
   /** Called when another enabled option is chosen (never for the current one). */
   onChange(value: string): void
   disabled?: boolean
@@ -40,56 +42,59 @@ const TYPE_AHEAD_RESET_MS = 500
  * changing the value, so no role change is sent by a stray key press.
  */
 export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
-  const { label, value, valueLabel, options, onChange, disabled, busy, describedBy, className, subject } = props
+  const { label, value, valueLabel, onChange, disabled, busy, describedBy, className, subject } = props
   const ownRef = useRef<HTMLButtonElement>(null)
   const trigger = props.controlRef ?? ownRef
   const list = useRef<HTMLDivElement>(null)
   const listId = useId()
-  const [openFor, setOpenFor] = useState<string | null>(null)
+  const [open, setOpen] = useOpenFor(subject, disabled)
   const [activeIndex, setActive] = useState(0)
-  // Another member in this row, or the control locked (a disabled button gets no blur): closed for good.
-  if (openFor !== null && (openFor !== subject || disabled)) setOpenFor(null)
-  const open = openFor === subject && !disabled
   const typed = useRef({ text: '', at: 0 })
 
-  // A value missing from the options marks none of them as current.
+  // Only an open list, or a key press, needs the options (RoleCell works out each role's fit for them).
+  const options = open ? props.options() : []
+  // A value missing from the options marks none of them as current; the keys then start on the first.
   const current = options.findIndex((option) => option.value === value)
-  const last = options.length - 1
-  const active = Math.min(activeIndex, last)
+  const active = Math.min(activeIndex, options.length - 1)
   const optionId = (index: number) => `${listId}-${index}`
   const show = (index: number) => {
     setActive(index)
-    setOpenFor(subject)
+    setOpen(true)
   }
-  const close = () => setOpenFor(null)
+  const close = () => setOpen(false)
   const choose = (index: number) => {
     const option = options[index]
     if (!option || option.disabledReason) return
     close()
     if (option.value !== value) onChange(option.value)
   }
-  const typeAhead = (key: string, from: number) => {
+  const typeAhead = (all: readonly ComboboxOption[], key: string, from: number) => {
     const now = Date.now()
     const text = now - typed.current.at > TYPE_AHEAD_RESET_MS ? key : typed.current.text + key
     typed.current = { text, at: now }
     // A new first letter moves on from the active option; a longer prefix may match the active one itself.
     const start = text.length === 1 ? from + 1 : from
-    for (let step = 0; step < options.length; step++) {
-      const index = (start + step) % options.length
-      if (options[index]!.label.toLowerCase().startsWith(text.toLowerCase())) return index
+    for (let step = 0; step < all.length; step++) {
+      const index = (start + step) % all.length
+      if (all[index]!.label.toLowerCase().startsWith(text.toLowerCase())) return index
     }
     return from
   }
 
+  /** Where the keys start: on the value, or on the first option when the value is not among them. */
+  const startOf = (all: readonly ComboboxOption[]) => Math.max(all.findIndex((option) => option.value === value), 0)
+
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     const printable = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey
+    const last = options.length - 1
     if (!open) {
+      const all = props.options()
       // Enter and Space too, rather than through the button's click: Firefox clicks on Space's release
       // even when its press was handled, which would reopen a list just closed by choosing.
-      if (['ArrowDown', 'ArrowUp', 'Enter', ' '].includes(event.key)) show(Math.max(current, 0))
+      if (['ArrowDown', 'ArrowUp', 'Enter', ' '].includes(event.key)) show(startOf(all))
       else if (event.key === 'Home') show(0)
-      else if (event.key === 'End') show(last)
-      else if (printable) show(typeAhead(event.key, Math.max(current, 0)))
+      else if (event.key === 'End') show(all.length - 1)
+      else if (printable) show(typeAhead(all, event.key, startOf(all)))
       else return
       event.preventDefault()
       return
@@ -113,7 +118,7 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
       case 'Enter':
       case ' ':
         // A space while typing a name is part of it.
-        if (event.key === ' ' && Date.now() - typed.current.at < TYPE_AHEAD_RESET_MS) setActive(typeAhead(' ', active))
+        if (event.key === ' ' && Date.now() - typed.current.at < TYPE_AHEAD_RESET_MS) setActive(typeAhead(options, ' ', active))
         else choose(active)
         // Prevented below, so the button's own click (Enter at once, Space on release) does not follow.
         break
@@ -126,7 +131,7 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
         return
       default:
         if (!printable) return
-        setActive(typeAhead(event.key, active))
+        setActive(typeAhead(options, event.key, active))
     }
     event.preventDefault()
   }
@@ -148,21 +153,22 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
     box.style.left = `${Math.max(0, Math.min(anchor.left, viewport.clientWidth - width))}px`
   }, [open, trigger])
 
+  const activeId = open ? optionId(active) : null
   useLayoutEffect(() => {
-    if (open) document.getElementById(optionId(active))?.scrollIntoView?.({ block: 'nearest' })
-  })
+    if (activeId) document.getElementById(activeId)?.scrollIntoView?.({ block: 'nearest' })
+  }, [activeId])
 
   // Closes when the page moves under it or a click lands elsewhere.
   useEffect(() => {
     if (!open) return
+    const closeNow = () => setOpen(false)
     const closeOnOutside = (event: Event) => {
       const target = event.target as Node
-      if (!trigger.current?.contains(target) && !list.current?.contains(target)) setOpenFor(null)
+      if (!trigger.current?.contains(target) && !list.current?.contains(target)) closeNow()
     }
     const closeOnScroll = (event: Event) => {
-      if (!list.current?.contains(event.target as Node)) setOpenFor(null)
+      if (!list.current?.contains(event.target as Node)) closeNow()
     }
-    const closeNow = () => setOpenFor(null)
     document.addEventListener('pointerdown', closeOnOutside, true)
     document.addEventListener('scroll', closeOnScroll, true)
     window.addEventListener('resize', closeNow)
@@ -171,7 +177,7 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
       document.removeEventListener('scroll', closeOnScroll, true)
       window.removeEventListener('resize', closeNow)
     }
-  }, [open, trigger])
+  }, [open, trigger, setOpen])
 
   return (
     <>
@@ -184,7 +190,7 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
         aria-haspopup="listbox"
         aria-expanded={open}
         aria-controls={open ? listId : undefined}
-        aria-activedescendant={open ? optionId(active) : undefined}
+        aria-activedescendant={activeId ?? undefined}
         aria-describedby={describedBy}
         aria-busy={busy}
         disabled={disabled}
@@ -193,7 +199,7 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
           // Safari and Firefox on macOS do not focus a button on click; the keys work only where focus is.
           trigger.current?.focus()
           if (open) close()
-          else show(Math.max(current, 0))
+          else show(startOf(props.options()))
         }}
         onKeyUp={(event) => event.key === ' ' && event.preventDefault()}
         onBlur={close}
@@ -208,7 +214,7 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
       {open && (
         // Named as the combobox (aria-labelledby would name it by the combobox's value instead). No tabIndex:
         // nothing in it takes focus, or the combobox's blur would close it mid-click.
-        <div ref={list} id={listId} role="listbox" aria-label={label} className="combobox-list" onMouseDown={(event) => event.preventDefault()}>
+        <div ref={list} id={listId} role="listbox" aria-label={label} className="popover combobox-list" onMouseDown={(event) => event.preventDefault()}>
           {options.map((option, index) => (
             // biome-ignore lint/a11y/useKeyWithClickEvents: keys act through the combobox, which keeps focus (aria-activedescendant)
             // biome-ignore lint/a11y/useFocusableInteractive: as above

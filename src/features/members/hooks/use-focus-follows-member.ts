@@ -6,8 +6,8 @@ import { type RefObject, useLayoutEffect, useRef } from 'react'
  * re-sorts the list. Focus then follows the member: it moves to the same
  * control in the row now showing them (found by its accessible name,
  * `labelFor`), or, when they left the page, the control lets go of it. Either
- * way an open role list closes (SelectOnlyCombobox's `subject`), before anything is painted: a key press
- * or a choice meant for one member must never reach the next one.
+ * way an open menu or list closes (useOpenFor), before anything is painted: a
+ * key press or a choice meant for one member must never reach the next one.
  */
 export function useFocusFollowsMember(control: RefObject<HTMLElement | null>, username: string, labelFor: (username: string) => string) {
   const shownFor = useRef(username)
