@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/connection.ts'
+import { lockSeatRows } from '../db/seat-counts.ts'
 import { badRequest } from '../http/errors.ts'
 
 /** A user type of the organization as the rules see it. */
@@ -57,12 +58,8 @@ export function pickUserType(types: UserTypeInfo[], id: string): UserTypeInfo {
  * seat once it commits.
  */
 export async function lockSeatsOf(tx: Queryable, orgId: string, typeId: string, leaving?: string): Promise<{ assigned: number; maxUsers: number }> {
-  // The type the member leaves too, in the order and the mode the seat triggers lock them
-  // (migrations/007_assigned_seats.sql), so this transaction already holds what they take.
-  const rows = await tx.query<{ id: string; max_users: number; assigned_users: number }>(
-    'select id, max_users, assigned_users from user_types where org_id = $1 and id = any($2) order by org_id, id for no key update',
-    [orgId, leaving ? [typeId, leaving] : [typeId]],
-  )
+  // The type the member leaves too: the seat triggers will lock both.
+  const rows = await lockSeatRows(tx, (leaving ? [typeId, leaving] : [typeId]).map((id) => ({ orgId, id })))
   const type = rows.find((row) => row.id === typeId)
   return { assigned: type?.assigned_users ?? 0, maxUsers: type?.max_users ?? 0 }
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import type { Db } from '../../server/db/connection.ts'
-import { repairSeatCounts } from '../../server/db/seat-counts.ts'
+import { lockSeatRows, repairSeatCounts } from '../../server/db/seat-counts.ts'
 import { createTestOrganization } from './fixture.ts'
 import { freshDb } from './harness.ts'
 
@@ -14,8 +14,7 @@ let drop: () => Promise<void>
 let orgId: string
 beforeEach(async () => {
   ;({ db, drop } = await freshDb())
-  await createTestOrganization(db)
-  ;[{ id: orgId }] = await db.query<{ id: string }>(`select id from orgs where url_key = 'testorg'`)
+  ;({ orgId } = await createTestOrganization(db))
 })
 afterEach(() => drop())
 
@@ -75,7 +74,7 @@ test.runIf(Boolean(process.env.TEST_DATABASE_URL))(
     // As the API changes a type: the types' rows first (lockSeatsOf), then the member. Holding a table lock on
     // users, the correction would wait for these rows while this waits for users: a deadlock.
     const writer = db.transaction(async (tx) => {
-      await tx.query(`select 1 from user_types where org_id = $1 and id in ('creatorUT', 'viewerUT') order by org_id, id for no key update`, [orgId])
+      await lockSeatRows(tx, [{ orgId, id: 'viewerUT' }, { orgId, id: 'creatorUT' }])
       typesLocked()
       await new Promise((resolve) => setTimeout(resolve, 300))
       await tx.query(`update users set user_type_id = 'viewerUT' where org_id = $1 and username = 'publisher'`, [orgId])
