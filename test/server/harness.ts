@@ -64,11 +64,22 @@ export interface TestServer {
 }
 
 /**
+ * The database with each of its `query` calls handed to `intercept`, which
+ * runs it with `run` (or changes it, or does something before or after).
+ * Queries on the handle `transaction` passes to its callback are not seen.
+ */
+export function interceptQueries(
+  db: Db,
+  intercept: (sql: string, params: unknown[] | undefined, run: (sql: string, params?: unknown[]) => Promise<unknown[]>) => Promise<unknown[]>,
+): Db {
+  return { ...db, query: (sql, params) => intercept(sql, params, (ranSql, ranParams) => db.query(ranSql, ranParams)) as never }
+}
+
+/**
  * A server on a fresh database holding the test organization. `wrapDb` puts
- * something between the server and its database (to land another change at
- * an exact point of a request); `db` on the result stays the database itself.
- * A wrapper sees the `query` calls made on the database, not those made on
- * the handle `transaction` passes to its callback.
+ * something between the server and its database (interceptQueries: to land
+ * another change at an exact point of a request); `db` on the result stays the
+ * database itself.
  */
 export async function startTestServer(config: Partial<ServerConfig> = {}, options: { wrapDb?: (db: Db) => Db } = {}): Promise<TestServer> {
   const { db, drop } = await freshDb()

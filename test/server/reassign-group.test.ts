@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createRole, insertGroup } from '../../server/seed/org.ts'
 import type { Db } from '../../server/db/connection.ts'
-import { startTestServer, type TestServer } from './harness.ts'
+import { interceptQueries, startTestServer, type TestServer } from './harness.ts'
 import { addMember, addOtherOrgMember, expectError, lastAudit, orgTotals } from './reassign-helpers.ts'
 
 let server: TestServer
@@ -98,18 +98,16 @@ describe('community/groups/{id}/reassign', () => {
 describe('a group whose owner changes between the read and the lock', () => {
   let raced: TestServer
   let betweenReadAndLock: (() => Promise<unknown>) | null = null
-  const afterOwnerRead = (db: Db): Db => ({
-    ...db,
-    async query(sql, params) {
-      const rows = await db.query(sql, params)
+  const afterOwnerRead = (db: Db): Db =>
+    interceptQueries(db, async (sql, params, run) => {
+      const rows = await run(sql, params)
       const landNow = betweenReadAndLock
       if (landNow && sql.includes('as owner from groups')) {
         betweenReadAndLock = null
         await landNow()
       }
-      return rows as never
-    },
-  })
+      return rows
+    })
   beforeAll(async () => {
     raced = await startTestServer({}, { wrapDb: afterOwnerRead })
   })

@@ -6,6 +6,7 @@ import { type Db, openDb } from '../../server/db/connection.ts'
 import { warmUpSearchPages } from '../../server/db/warm-up.ts'
 import { runUserSearch } from '../../server/search/run-user-search.ts'
 import { ensureDemoOrganization } from '../../server/seed/demo.ts'
+import { interceptQueries } from './harness.ts'
 
 /**
  * The warm-up after a start (server/db/warm-up.ts): a PGlite database opened
@@ -96,15 +97,11 @@ test('a warm-up stopped while it reads ends before its next step and reports not
   const stop = new AbortController()
   const { result, steps } = await reopened(async (db) => {
     let steps = 0
-    const stoppingDb: Db = {
-      ...db,
-      kind: db.kind,
-      query: async (sql, params) => {
-        const rows = await db.query(sql, params)
-        if (sql.includes('get_raw_page') && ++steps === 3) stop.abort()
-        return rows
-      },
-    } as Db
+    const stoppingDb = interceptQueries(db, async (sql, params, run) => {
+      const rows = await run(sql, params)
+      if (sql.includes('get_raw_page') && ++steps === 3) stop.abort()
+      return rows
+    })
     // One page a step, so the stop falls inside a relation (the table has more than three pages).
     return { result: await warmUpSearchPages(stoppingDb, stop.signal, { chunkBlocks: 1 }), steps }
   })
@@ -114,13 +111,10 @@ test('a warm-up stopped while it reads ends before its next step and reports not
 
 test('the warm-up reads no more pages than its share of shared_buffers', async () => {
   const report = await reopened(async (db) => {
-    const shrunk: Db = {
-      ...db,
-      kind: db.kind,
-      // What the warm-up asks for its budget, answered as if shared_buffers held 40 pages (budget 30).
-      query: async (sql, params) =>
-        sql.includes('as budget') ? (db.query(sql.replace("pg_size_bytes(current_setting('shared_buffers'))", '(40 * 8192)'), params) as never) : db.query(sql, params),
-    } as Db
+    // What the warm-up asks for its budget, answered as if shared_buffers held 40 pages (budget 30).
+    const shrunk = interceptQueries(db, (sql, params, run) =>
+      run(sql.includes('as budget') ? sql.replace("pg_size_bytes(current_setting('shared_buffers'))", '(40 * 8192)') : sql, params),
+    )
     return warmUpSearchPages(shrunk)
   })
   expect(report!.blocks).toBe(30)
