@@ -21,7 +21,7 @@ interface FirstScreenLog {
   busyPointer: boolean
   /** Moments, after the first rows, with no visible rows at all. */
   gaps: number
-  /** What the Content-Security-Policy refused (it allows no inline script). */
+  /** What the Content-Security-Policy refused (no inline script but index.html's loader, allowed by its hash). */
   refused: string[]
 }
 
@@ -45,9 +45,12 @@ async function watchFirstScreen(page: Page) {
         ;(window as unknown as { firstScreenRow: Element }).firstScreenRow = firstRows[0]!
         log.inert = Boolean(holder?.inert)
         log.ariaHidden = holder?.getAttribute('aria-hidden') === 'true'
-        const slot = holder?.querySelector('.progress-slot')
-        log.loadingBar = Boolean(slot) && getComputedStyle(slot as Element, '::after').animationName === 'progress-slide'
-        log.busyPointer = getComputedStyle(document.body).cursor === 'progress'
+        // As first painted: the rows can come before the stylesheet, which holds the paint back until it is in.
+        requestAnimationFrame(() => {
+          const slot = holder?.querySelector('.progress-slot')
+          log.loadingBar = Boolean(slot) && getComputedStyle(slot as Element, '::after').animationName === 'progress-slide'
+          log.busyPointer = getComputedStyle(document.body).cursor === 'progress'
+        })
       }
       const appRowsShown = root && getComputedStyle(root).display !== 'none' && root.querySelector('table[aria-label="Members"] tbody tr')
       if (log.firstRowsAt && !firstRows.length && !appRowsShown) log.gaps++

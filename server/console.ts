@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
@@ -13,22 +14,13 @@ export const CONSOLE_CLIENT_ID = 'members-console'
  * config.json never, so a new build or setting reaches browsers at once.
  */
 export function registerConsole(app: Hono<AppEnv>, config: ServerConfig) {
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    `frame-ancestors ${config.frameAncestors}`,
-  ].join('; ')
+  const csp = (scriptHashes: string[] = []) => contentSecurityPolicy(config.frameAncestors, scriptHashes)
 
   app.use('*', async (c, next) => {
     await next()
     if (!new URL(c.req.url).pathname.toLowerCase().startsWith('/sharing/')) {
-      c.header('Content-Security-Policy', csp)
+      // index.html sets its own: the same, plus its inline script's hash.
+      if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', csp())
       c.header('X-Content-Type-Options', 'nosniff')
       c.header('Referrer-Policy', 'same-origin')
     }
@@ -63,11 +55,39 @@ export function registerConsole(app: Hono<AppEnv>, config: ServerConfig) {
   const serveIndex = (c: Context<AppEnv>) => {
     if (!existsSync(indexFile)) return c.text('The console is not built. Run `npm run build`.', 404)
     c.header('Cache-Control', 'no-cache')
-    return c.html(readFileSync(indexFile, 'utf8'))
+    const html = readFileSync(indexFile, 'utf8')
+    c.header('Content-Security-Policy', csp(inlineScriptHashes(html)))
+    return c.html(html)
   }
   app.get('*', (c, next) => (/(^|\/)(index\.html)?$/.test(new URL(c.req.url).pathname) ? serveIndex(c) : next()))
   app.use('*', serveStatic({ root }))
   app.get('*', serveIndex)
+}
+
+/**
+ * No inline script runs, except those of index.html named by their hash: the
+ * build puts the first screen's loader there (vite.config.ts), and a hash lets
+ * exactly that text run, so an injected script is refused as before.
+ */
+function contentSecurityPolicy(frameAncestors: string, scriptHashes: string[]): string {
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...scriptHashes].join(' '),
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ')
+}
+
+/** CSP hash sources of a page's inline scripts (those without `src`), over their exact text. */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script\s*>/gi)].map(
+    ([, text]) => `'sha256-${createHash('sha256').update(text!, 'utf8').digest('base64')}'`,
+  )
 }
 
 /**

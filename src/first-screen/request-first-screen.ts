@@ -7,9 +7,9 @@ import { showFirstScreen } from './show-first-screen.ts'
 
 /**
  * Asks the portal for the first screen with the saved session, and shows it
- * when it comes. It runs twice: built apart as index.html's first script
- * (async, vite.config.ts), so the request leaves as soon as the document
- * arrives, and as the first module of the bundle (main.tsx), which reuses
+ * when it comes. It runs twice: built apart and inlined as index.html's first
+ * script (vite.config.ts), so the request leaves as soon as the page is
+ * parsed, and as the first module of the bundle (main.tsx), which reuses
  * that copy's request or, where it did not run first (the dev server), makes
  * it. Both copies share the request through `window`.
  * Everything else that starts early is in src/app/early-data.ts.
