@@ -82,11 +82,34 @@ export async function findCaller(db: Queryable, token: string): Promise<Caller |
 export async function requireCaller(c: Context<AppEnv>, options: { allowRestricted?: boolean } = {}): Promise<Caller> {
   const token = tokenOf(c)
   if (!token) throw tokenRequired()
-  const caller = await findCaller(c.get('db'), token)
+  const known = knownCallerOf(c)
+  const caller = known?.token === token ? known.caller : await findCaller(c.get('db'), token)
   if (!caller) throw invalidToken()
   if (caller.restricted && !options.allowRestricted)
     throw new PortalError(403, 'USER_MUST_CHANGE_PASSWORD', 'You must change your password before you can continue.')
   return caller
+}
+
+/**
+ * A caller already looked up, for this token, by the request that makes an
+ * in-process request of this API (the first screen's five reads,
+ * routes/console/first-screen.ts): each read would look the same token up
+ * again, ~1–2 ms of the database's time apiece. It travels as that request's
+ * `env`, which for a request from the network is the Node server's own
+ * bindings: no client can set it.
+ */
+export interface KnownCaller {
+  token: string
+  caller: Caller
+}
+
+/** The `env` of an in-process request (Hono's `app.request(url, init, env)`) made on behalf of `known`. */
+export function knownCallerEnv(known: KnownCaller): { knownCaller: KnownCaller } {
+  return { knownCaller: known }
+}
+
+function knownCallerOf(c: Context<AppEnv>): KnownCaller | undefined {
+  return (c.env as { knownCaller?: KnownCaller } | undefined)?.knownCaller
 }
 
 /** The caller when a token is given (a bad token is still an error), else undefined. */

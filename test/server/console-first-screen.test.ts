@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startTestServer, type TestServer } from './harness.ts'
+import { interceptQueries, startTestServer, type TestServer } from './harness.ts'
 
 // GET console/firstScreen: the console's first screen, drawn on the server by the console's own components.
 let server: TestServer
@@ -128,5 +128,31 @@ describe('console/firstScreen', () => {
     const body = await firstScreen(params)
     expect(body.error).toMatchObject({ code: 400, messageCode })
     expect(body.error.message).toMatch(/'(location|base)'/)
+  })
+})
+
+describe('console/firstScreen, its reads', () => {
+  let counted: TestServer
+  let tokenLookups = 0
+  beforeAll(async () => {
+    counted = await startTestServer({}, {
+      wrapDb: (db) =>
+        interceptQueries(db, (sql, params, run) => {
+          if (/from tokens t/.test(sql)) tokenLookups++
+          return run(sql, params)
+        }),
+    })
+  })
+  afterAll(() => counted?.close())
+
+  test('look the token up once, not once more for each of the five reads', async () => {
+    const token = await counted.tokenFor('admin')
+    tokenLookups = 0
+    const body = await counted.call('console/firstScreen', { base: '/', location: '/' }, { method: 'GET', token })
+    expect(body.answers).toHaveLength(5)
+    expect(tokenLookups).toBe(1)
+    // A request from the network still looks its own token up.
+    await counted.call('portals/self', {}, { method: 'GET', token })
+    expect(tokenLookups).toBe(2)
   })
 })

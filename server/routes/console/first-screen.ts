@@ -1,6 +1,6 @@
 import type { Hono } from 'hono'
 import { type PortalRead, readQuery } from '../../../src/first-screen/first-screen-reads.ts'
-import { requireCaller, requirePrivilege, tokenOf } from '../../auth/caller.ts'
+import { knownCallerEnv, requireCaller, requirePrivilege, tokenOf } from '../../auth/caller.ts'
 import type { AppEnv } from '../../http/context.ts'
 import { badRequest, PortalError } from '../../http/errors.ts'
 import { respond } from '../../http/respond.ts'
@@ -50,8 +50,9 @@ export function registerFirstScreen(api: Hono<AppEnv>) {
     const started = performance.now()
     let readsEnded = started
     const read = async ({ path, params }: PortalRead) => {
-      // Through this API's own routes (a header-borne token is passed on as a parameter).
-      const response = await api.request(`/${path.toLowerCase()}?${readQuery(params, token)}`)
+      // Through this API's own routes (a header-borne token is passed on as a parameter), as the caller
+      // already found: the token is not looked up again for each read.
+      const response = await api.request(`/${path.toLowerCase()}?${readQuery(params, token)}`, undefined, knownCallerEnv({ token, caller }))
       const body = (await response.json()) as { error?: { code: number; messageCode: string; message: string; details?: unknown[] } }
       if (body.error) throw new PortalError(body.error.code, body.error.messageCode, body.error.message, body.error.details)
       readsEnded = performance.now()
