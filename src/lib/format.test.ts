@@ -20,4 +20,17 @@ describe('withDisplayLocale (the portal server draws the first screen in the bro
     expect([formatNumber(100000), formatDate(lateEvening)]).toEqual(before)
     expect(before[0]).toBe(new Intl.NumberFormat().format(100000))
   })
+
+  it('keeps each locale and time zone apart when drawing many in turn (formatters are cached per pair)', () => {
+    const displays = [
+      { locale: 'de-DE', timeZone: 'Asia/Tokyo' },
+      { locale: 'de-DE', timeZone: 'UTC' },
+      { locale: 'en-US', timeZone: 'Asia/Tokyo' },
+      { locale: 'en-US' },
+    ]
+    const drawnTwice = [0, 1].map(() => displays.map((display) => withDisplayLocale(display, () => formatDate(lateEvening))))
+    const expected = displays.map((display) => new Intl.DateTimeFormat(display.locale, { dateStyle: 'medium', timeZone: display.timeZone }).format(lateEvening))
+    expect(drawnTwice).toEqual([expected, expected])
+    expect(new Set(expected.slice(0, 3)).size).toBe(3)
+  })
 })
