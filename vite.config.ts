@@ -37,7 +37,7 @@ function precompress(): Plugin {
  * classic script) and puts it inline at the top of index.html's head: it runs
  * as soon as the parser starts, before the stylesheet, the module graph or any
  * other file has arrived, so the first screen's request leaves as early as the
- * page can send anything (as a file of its own it left ~30–45 ms later:
+ * page can send anything (as a file of its own it left ~20–40 ms later:
  * bench/README.md, "Cold load, fifth look"). The CSP still refuses inline
  * script: the portal server allows this one by its hash (server/console.ts).
  * The bundle's copy of the module reuses its request.
