@@ -45,6 +45,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 
   page: async ({ page, tokenFor, asUser, baseURL }, use) => {
+    // An uncaught exception or unhandled rejection is a defect even when the page looks right.
+    const pageErrors: string[] = []
+    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message))
     if (asUser) {
       const { token, expires } = await tokenFor(asUser)
       const session = JSON.stringify({ clientId: CLIENT_ID, username: asUser, token, tokenExpires: expires, portal: restUrl(baseURL!), ssl: false })
@@ -59,6 +62,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       )
     }
     await use(page)
+    expect(pageErrors, 'uncaught errors in the page').toEqual([])
   },
 })
 
