@@ -54,7 +54,9 @@ function Controlled() {
 
 // The type-ahead reads Date.now: a clock of our own lets a test wait past its memory at once.
 let now = 1_000_000
-beforeEach(() => vi.spyOn(Date, 'now').mockImplementation(() => now))
+beforeEach(() => {
+  vi.spyOn(Date, 'now').mockImplementation(() => now)
+})
 afterEach(() => vi.restoreAllMocks())
 /** Longer than the type-ahead's memory of what was typed. */
 const pause = () => {
