@@ -24,6 +24,18 @@ test('the row dropdown offers only roles that fit the user type, and changes the
   const own = page.getByRole('combobox', { name: 'Role for admin', exact: true })
   await expect(own).toBeDisabled()
   await expect(own).toHaveAccessibleDescription('You cannot change your own role. Ask another administrator.')
+  // Locked, yet reachable, and a click or a key says why where the list would open. (Playwright waits for an
+  // aria-disabled control to be enabled before clicking: force skips that wait, not the click.)
+  const why = page.locator('.combobox-note')
+  await own.click({ force: true })
+  await expect(own).toBeFocused()
+  await expect(why).toHaveText('You cannot change your own role. Ask another administrator.')
+  await page.keyboard.press('Escape')
+  await expect(why).toHaveCount(0)
+  await page.keyboard.press('Enter')
+  await expect(why).toBeVisible()
+  await page.keyboard.press('Tab')
+  await expect(why).toHaveCount(0)
 
   const [member, byKeyboard] = await pickMembers(request, adminToken, 'b', 2)
   await showMember(page, member!.username)

@@ -50,8 +50,8 @@ export function RoleCell({ member }: { member: MemberSummary }) {
         value={shown}
         valueLabel={shown === current ? currentName : (roles.find((r) => r.id === shown)?.name ?? shown)}
         options={options}
-        // Not disabled while sending: that would take focus away from the row.
-        disabled={Boolean(locked)}
+        // Not locked while sending: the row keeps its control, and focus stays on it.
+        lockedReason={locked}
         busy={Boolean(change?.pending)}
         onChange={(roleId) => changeRole(member.username, roleId)}
       />

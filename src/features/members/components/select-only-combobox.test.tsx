@@ -11,9 +11,11 @@ const OPTIONS: ComboboxOption[] = [
   { value: 'viewer', label: 'Viewer' },
 ]
 
-function setup(initial: { disabled?: boolean } = {}) {
+const LOCKED = 'You cannot change your own role. Ask another administrator.'
+
+function setup(initial: { lockedReason?: string } = {}) {
   const onChange = vi.fn()
-  const box = ({ subject = 'ann', disabled = initial.disabled }: { subject?: string; disabled?: boolean } = {}) => (
+  const box = ({ subject = 'ann', lockedReason = initial.lockedReason }: { subject?: string; lockedReason?: string | null } = {}) => (
     <>
       <SelectOnlyCombobox
         label={`Role for ${subject}`}
@@ -22,7 +24,7 @@ function setup(initial: { disabled?: boolean } = {}) {
         valueLabel="User"
         options={() => OPTIONS}
         onChange={onChange}
-        disabled={disabled}
+        lockedReason={lockedReason}
       />
       <button type="button">Elsewhere</button>
     </>
@@ -34,7 +36,7 @@ function setup(initial: { disabled?: boolean } = {}) {
     const id = combobox.getAttribute('aria-activedescendant')
     return id ? document.getElementById(id)?.firstChild?.textContent : null
   }
-  return { onChange, combobox, listbox, active, user: userEvent.setup(), rerender: (props: { subject?: string; disabled?: boolean }) => view.rerender(box(props)) }
+  return { onChange, combobox, listbox, active, user: userEvent.setup(), rerender: (props: { subject?: string; lockedReason?: string | null }) => view.rerender(box(props)) }
 }
 
 /** Holds its value, as the page does with the member's role. */
@@ -241,9 +243,9 @@ describe('SelectOnlyCombobox', () => {
     const { combobox, listbox, user, rerender } = setup()
     await user.click(combobox)
     expect(listbox()).not.toBeNull()
-    rerender({ disabled: true })
+    rerender({ lockedReason: LOCKED })
     expect(listbox()).toBeNull()
-    rerender({ disabled: false })
+    rerender({})
     expect(listbox()).toBeNull()
   })
 
@@ -256,13 +258,50 @@ describe('SelectOnlyCombobox', () => {
     expect(screen.getAllByRole('option')).toHaveLength(4)
   })
 
-  it('disabled: skipped by Tab, never opens', async () => {
-    const { combobox, listbox, user } = setup({ disabled: true })
-    await user.click(combobox)
-    expect(listbox()).toBeNull()
-    expect((combobox as HTMLButtonElement).disabled).toBe(true)
-    await user.tab()
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Elsewhere' }))
+  describe('locked', () => {
+    const note = () => document.querySelector('.combobox-note')
+
+    it('is reachable by Tab, says why on hover and on click, and never opens its list or changes', async () => {
+      const { combobox, listbox, onChange, user } = setup({ lockedReason: LOCKED })
+      expect(combobox.getAttribute('aria-disabled')).toBe('true')
+      expect(combobox.getAttribute('title')).toBe(LOCKED)
+      await user.tab()
+      expect(document.activeElement).toBe(combobox)
+      await user.click(combobox)
+      expect(listbox()).toBeNull()
+      expect(note()?.textContent).toBe(LOCKED)
+      expect(combobox.getAttribute('aria-expanded')).toBe('false')
+      await user.click(combobox)
+      expect(note()).toBeNull()
+      await user.keyboard('{ArrowDown}{Enter}')
+      expect(listbox()).toBeNull()
+      expect(onChange).not.toHaveBeenCalled()
+    })
+
+    it('the keys show and hide the reason; Escape, Tab and a click elsewhere close it', async () => {
+      const { combobox, user } = setup({ lockedReason: LOCKED })
+      combobox.focus()
+      await user.keyboard('{Enter}')
+      expect(note()).not.toBeNull()
+      await user.keyboard('{Escape}')
+      expect(note()).toBeNull()
+      await user.keyboard(' ')
+      expect(note()).not.toBeNull()
+      await user.tab()
+      expect(note()).toBeNull()
+      await user.click(combobox)
+      await user.click(screen.getByRole('button', { name: 'Elsewhere' }))
+      expect(note()).toBeNull()
+    })
+
+    it('a reason shown when the control gets unlocked closes; the next click opens the list', async () => {
+      const { combobox, listbox, user, rerender } = setup({ lockedReason: LOCKED })
+      await user.click(combobox)
+      rerender({ lockedReason: null })
+      expect(note()).toBeNull()
+      await user.click(combobox)
+      expect(listbox()).not.toBeNull()
+    })
   })
 
   it('the value it shows follows the value it is given', async () => {

@@ -19,7 +19,12 @@ interface SelectOnlyComboboxProps {
   options(): readonly ComboboxOption[]
   /** Called when another enabled option is chosen (never for the current one). */
   onChange(value: string): void
-  disabled?: boolean
+  /**
+   * Why the value cannot be changed, if it cannot. The control then stays focusable and says why: on hover,
+   * and in a note where the list would open (click, Enter, Space, arrows). A natively disabled button would
+   * be skipped by Tab and show nothing.
+   */
+  lockedReason?: string | null
   busy?: boolean
   describedBy?: string
   className?: string
@@ -42,12 +47,15 @@ const TYPE_AHEAD_RESET_MS = 500
  * changing the value, so no role change is sent by a stray key press.
  */
 export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
-  const { label, value, valueLabel, onChange, disabled, busy, describedBy, className, subject } = props
+  const { label, value, valueLabel, onChange, lockedReason, busy, describedBy, className, subject } = props
   const ownRef = useRef<HTMLButtonElement>(null)
   const trigger = props.controlRef ?? ownRef
   const list = useRef<HTMLDivElement>(null)
   const listId = useId()
-  const [open, setOpen] = useOpenFor(subject, disabled)
+  const locked = Boolean(lockedReason)
+  // The list, or the locked control's note: each closes for good when the lock changes under it.
+  const [open, setOpen] = useOpenFor(subject, locked)
+  const [noteShown, showNote] = useOpenFor(subject, !locked)
   const [activeIndex, setActive] = useState(0)
   const typed = useRef({ text: '', at: 0 })
 
@@ -61,7 +69,10 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
     setActive(index)
     setOpen(true)
   }
-  const close = () => setOpen(false)
+  const close = () => {
+    setOpen(false)
+    showNote(false)
+  }
   const choose = (index: number) => {
     const option = options[index]
     if (!option || option.disabledReason) return
@@ -87,6 +98,13 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     const printable = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey
     const last = options.length - 1
+    if (locked) {
+      if (['ArrowDown', 'ArrowUp', 'Enter', ' '].includes(event.key)) showNote(!noteShown)
+      else if (event.key === 'Escape' && noteShown) close()
+      else return
+      event.preventDefault()
+      return
+    }
     if (!open) {
       const all = props.options()
       // Enter and Space too, rather than through the button's click: Firefox clicks on Space's release
@@ -138,9 +156,10 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
 
   // Placed under the control (above it when there is no room below), in the window's coordinates; measured
   // at the window's corner first, so its width is its own, not what is left right of the control.
+  const popupShown = open || noteShown
   useLayoutEffect(() => {
     const box = list.current
-    if (!open || !trigger.current || !box) return
+    if (!popupShown || !trigger.current || !box) return
     const anchor = trigger.current.getBoundingClientRect()
     box.style.left = '0px'
     box.style.top = '0px'
@@ -151,7 +170,7 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
     box.style.top = `${below ? anchor.bottom + 2 : anchor.top - height - 2}px`
     // Kept inside the window on a narrow screen, where the table scrolls sideways.
     box.style.left = `${Math.max(0, Math.min(anchor.left, viewport.clientWidth - width))}px`
-  }, [open, trigger])
+  }, [popupShown, trigger])
 
   const activeId = open ? optionId(active) : null
   useLayoutEffect(() => {
@@ -160,8 +179,11 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
 
   // Closes when the page moves under it or a click lands elsewhere.
   useEffect(() => {
-    if (!open) return
-    const closeNow = () => setOpen(false)
+    if (!popupShown) return
+    const closeNow = () => {
+      setOpen(false)
+      showNote(false)
+    }
     const closeOnOutside = (event: Event) => {
       const target = event.target as Node
       if (!trigger.current?.contains(target) && !list.current?.contains(target)) closeNow()
@@ -177,7 +199,7 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
       document.removeEventListener('scroll', closeOnScroll, true)
       window.removeEventListener('resize', closeNow)
     }
-  }, [open, trigger, setOpen])
+  }, [popupShown, trigger, setOpen, showNote])
 
   return (
     <>
@@ -193,12 +215,14 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
         aria-activedescendant={activeId ?? undefined}
         aria-describedby={describedBy}
         aria-busy={busy}
-        disabled={disabled}
+        aria-disabled={locked || undefined}
+        title={lockedReason ?? undefined}
         onKeyDown={onKeyDown}
         onClick={() => {
           // Safari and Firefox on macOS do not focus a button on click; the keys work only where focus is.
           trigger.current?.focus()
-          if (open) close()
+          if (locked) showNote(!noteShown)
+          else if (open) close()
           else show(startOf(props.options()))
         }}
         onKeyUp={(event) => event.key === ' ' && event.preventDefault()}
@@ -234,6 +258,12 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
               {option.disabledReason && <span className="combobox-option__reason"> — {option.disabledReason}</span>}
             </div>
           ))}
+        </div>
+      )}
+      {noteShown && (
+        // Seen, not heard: screen readers already have the reason as the control's description.
+        <div ref={list} aria-hidden="true" className="popover combobox-list combobox-note">
+          {lockedReason}
         </div>
       )}
     </>

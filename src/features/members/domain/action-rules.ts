@@ -34,8 +34,8 @@ const PROVIDER_NAMES: Record<string, string> = {
 export const whyCannotResetPassword: SkipRule = (actor, member) => {
   if (member.provider !== 'arcgis')
     return `Signs in through ${PROVIDER_NAMES[member.provider] ?? member.provider}; their password is managed there.`
-  // The console refuses this on its own: resetting yourself would end your session mid-task.
-  if (isSelf(actor, member)) return 'You cannot reset your own password here; change it in your account settings.'
+  // The portal refuses it too (PASSWORD_CURRENT_REQUIRED); the console has no page to change your own password.
+  if (isSelf(actor, member)) return 'You cannot reset your own password: the portal changes it only with your current one.'
   return onlyFullAdmin(actor, member, 'reset the password of')
 }
 
