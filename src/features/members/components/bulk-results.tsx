@@ -1,4 +1,5 @@
 import { type BulkRunState, type MemberOutcome, useBulkRun } from '../hooks/use-bulk-run.ts'
+import { useMemberSelection } from '../hooks/use-member-selection.ts'
 
 function OutcomeList({ title, outcomes, open }: { title: string; outcomes: MemberOutcome[]; open?: boolean }) {
   if (!outcomes.length) return null
@@ -32,6 +33,7 @@ export function BulkResults() {
   const done = by('done')
   const skipped = by('skipped')
   const failed = by('failed')
+  const { isSelected } = useMemberSelection()
   const summary = state.phase === 'idle' ? '' : summaryOf(state, { done: done.length, skipped: skipped.length, failed: failed.length })
   return (
     <>
@@ -56,7 +58,14 @@ export function BulkResults() {
               <OutcomeList title="Failed" outcomes={failed} open />
               <OutcomeList title="Skipped" outcomes={skipped} open />
               <OutcomeList title="Done" outcomes={done} />
-              {failed.length > 0 && <p className="bulk-results__hint">Failed members stay selected: fix the cause and run the action again.</p>}
+              {failed.length > 0 && (
+                <p className="bulk-results__hint">
+                  {/* A run from a row's menu may act on a member who is not selected. */}
+                  {failed.some((o) => isSelected(o.username))
+                    ? 'Failed members stay selected: fix the cause and run the action again.'
+                    : 'Fix the cause and run the action again.'}
+                </p>
+              )}
               <button type="button" className="button button-quiet bulk-results__dismiss" onClick={dismiss}>
                 Dismiss results
               </button>

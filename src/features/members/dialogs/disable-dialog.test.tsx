@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { disableUsers } from '../api/disable-users.ts'
 import type { BulkCallResult } from '../hooks/use-bulk-run.ts'
-import { makeWrapper, member } from '../hooks/selection-test-utils.tsx'
+import { makeWrapper, member, storageKeyFor } from '../hooks/selection-test-utils.tsx'
 import DisableDialog from './disable-dialog.tsx'
 
 vi.mock('../api/disable-users.ts', () => ({ disableUsers: vi.fn() }))
@@ -61,6 +61,8 @@ describe('Disable members dialog', () => {
       { username: 'pat', status: 'success' },
       { username: 'uma', status: 'failure', error: { message: 'uma is the last enabled full administrator.' } },
     ])
+    // Chosen from the selection, as the bulk button does.
+    sessionStorage.setItem(storageKeyFor('test.dialog'), JSON.stringify(chosen.slice(0, 2)))
     render(<DisableDialog members={chosen.slice(0, 2)} onClose={onClose} />, { wrapper: makeWrapper('test.dialog') })
     const dialog = await screen.findByRole('dialog', { name: 'Disable members' })
     await user.click(within(dialog).getByRole('button', { name: 'Disable 2 members' }))
@@ -73,6 +75,17 @@ describe('Disable members dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Retry failed (1)' }))
     expect(disableMock).toHaveBeenLastCalledWith(['uma'])
     expect(onClose).toHaveBeenCalledTimes(1)
+  })
+
+  it("from a row's menu, with nobody selected, a failure does not claim the member stays selected", async () => {
+    const user = userEvent.setup()
+    disableMock.mockResolvedValueOnce([{ username: 'uma', status: 'failure', error: { message: 'uma is the last enabled full administrator.' } }])
+    render(<DisableDialog members={[member('uma')]} onClose={vi.fn()} />, { wrapper: makeWrapper('test.dialog') })
+    const dialog = await screen.findByRole('dialog', { name: 'Disable members' })
+    await user.click(within(dialog).getByRole('button', { name: 'Disable 1 member' }))
+    const alert = await within(dialog).findByRole('alert')
+    expect(alert.textContent).toContain('1 member was not changed.')
+    expect(alert.textContent).not.toContain('selected')
   })
 
   it('keeps the confirm button disabled while the list refreshes after the run, so a second click sends nothing', async () => {

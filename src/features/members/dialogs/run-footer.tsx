@@ -1,5 +1,6 @@
 import { Button, Label, ProgressBar } from 'react-aria-components'
 import type { BulkRunState, MemberOutcome } from '../hooks/use-bulk-run.ts'
+import { useMemberSelection } from '../hooks/use-member-selection.ts'
 
 interface RunFooterProps {
   title: string
@@ -23,6 +24,9 @@ interface RunFooterProps {
 export function RunFooter(props: RunFooterProps) {
   const { title, running, progress, finished, failed } = props
   const done = finished?.outcomes.filter((o) => o.status === 'done').length ?? 0
+  // Said only when true: a run from a row's menu acts on a member who may not be selected at all.
+  const { isSelected } = useMemberSelection()
+  const keptSelected = finished?.outcomes.some((o) => o.status !== 'done' && isSelected(o.username)) ?? false
   return (
     <div className="member-dialog__footer">
       {running && (
@@ -41,14 +45,14 @@ export function RunFooter(props: RunFooterProps) {
         <div role="alert" className="member-dialog__outcome">
           {finished.cancelled && (
             <p>
-              Cancelled: {done} done; the rest were not sent and stay selected.
+              Cancelled: {done} done; the rest were not sent{keptSelected ? ' and stay selected' : ''}.
             </p>
           )}
           {failed.length > 0 && (
             <>
               <p>
                 {failed.length === 1 ? '1 member was' : `${failed.length} members were`} not changed
-                {done ? ` (${done} done)` : ''}. Failed members stay selected.
+                {done ? ` (${done} done)` : ''}.{keptSelected ? ' Failed members stay selected.' : ''}
               </p>
               <ul className="member-dialog__failures">
                 {failed.map((outcome) => (

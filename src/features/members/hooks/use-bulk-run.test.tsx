@@ -4,7 +4,7 @@ import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { PortalRequestError } from '../../../lib/portal-client.ts'
 import { BulkResults } from '../components/bulk-results.tsx'
-import { makeWrapper, members } from './selection-test-utils.tsx'
+import { makeWrapper, member, members, storageKeyFor } from './selection-test-utils.tsx'
 import { type BulkCallResult, type BulkSupport, bulkOrEach, CANCELLED_REASON, eachMember, inChunks, moveThenDelete, NOT_MOVED_PREFIX, useBulkRun } from './use-bulk-run.ts'
 import { useMemberSelection } from './use-member-selection.ts'
 
@@ -431,6 +431,24 @@ describe('BulkResults', () => {
     expect(region.textContent).toContain('Disable members: 1 done, 1 skipped, 1 failed.')
     expect(region.textContent).toContain('uma: Only a full administrator can disable an administrator.')
     expect(region.textContent).toContain('nora: Has never signed in.')
+    // Nobody was selected (a row's menu): the hint does not say they stay selected.
+    expect(region.textContent).toContain('Fix the cause and run the action again.')
+    expect(region.textContent).not.toContain('stay selected')
+  })
+
+  it('says failed members stay selected when they do', async () => {
+    sessionStorage.setItem(storageKeyFor('test.results'), JSON.stringify([member('uma')]))
+    render(<ResultsProbe />, { wrapper: makeWrapper('test.results', new QueryClient()) })
+    await act(() =>
+      probed!.start({
+        title: 'Disable members',
+        usernames: ['uma'],
+        execute: eachMember(['uma'], async () => {
+          throw refusal('Only a full administrator can disable an administrator.')
+        }),
+      }),
+    )
+    expect(screen.getByRole('region', { name: 'Results' }).textContent).toContain('Failed members stay selected: fix the cause and run the action again.')
   })
 })
 
