@@ -36,6 +36,14 @@ test('the selection survives paging, search, filters, sort and a reload, and lis
   await selectionButton(page, 2).click()
   await page.getByRole('menuitem', { name: 'Clear selection' }).click()
   await expect(page.getByRole('button', { name: /members? selected$/ })).toHaveCount(0)
+  // The menu went with the selection; focus did not fall to the page's body.
+  await expect(page.getByRole('checkbox', { name: 'Select all on this page' })).toBeFocused()
+  // The same when the last member is deselected from the menu.
+  await box(other!.username).check()
+  await selectionButton(page, 1).click()
+  await page.getByRole('menuitem', { name: `Deselect ${other!.username}`, exact: true }).click()
+  await expect(page.getByRole('button', { name: /members? selected$/ })).toHaveCount(0)
+  await expect(page.getByRole('checkbox', { name: 'Select all on this page' })).toBeFocused()
   await page.reload()
   await expect(page.getByRole('table', { name: 'Members' })).toBeVisible()
   await expect(page.getByRole('button', { name: /members? selected$/ })).toHaveCount(0)

@@ -6,6 +6,20 @@ import './selection.css'
 const CLEAR = 'clear-selection'
 const DESELECT = 'deselect:'
 
+/**
+ * An emptied selection takes this menu away with focus in it, which would fall to the page's body and send
+ * a keyboard user back to the top. It goes where selecting starts again, after the menu's own focus return.
+ */
+function focusWhereSelectingStarts() {
+  window.setTimeout(() => {
+    if (document.activeElement && document.activeElement !== document.body) return
+    const target =
+      document.querySelector<HTMLElement>('input[aria-label="Select all on this page"]:not(:disabled)') ??
+      document.querySelector<HTMLElement>('input[aria-label="Search members"]')
+    target?.focus()
+  }, 0)
+}
+
 /** "N members selected": the whole selection (also members not on this page), each removable, or all at once. */
 export function SelectionMenu() {
   const selection = useMemberSelection()
@@ -36,6 +50,7 @@ export function SelectionMenu() {
           menuLabel="Selected members"
           items={items}
           onAction={(id) => {
+            if (id === CLEAR || selection.count === 1) focusWhereSelectingStarts()
             if (id === CLEAR) selection.clear()
             else selection.removeMany([id.slice(DESELECT.length)])
           }}
