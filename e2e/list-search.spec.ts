@@ -51,6 +51,17 @@ test('query syntax typed in the box is searched as text, not run as a query', as
   await expect(page.getByRole('alert')).toHaveCount(0)
 })
 
+test('a word of neither letters nor digits is said not to be searched for, not silently matched by everyone', async ({ page }) => {
+  await openMembers(page, 'q=hopper')
+  await expect(page.locator('.search-hint')).toHaveCount(0)
+  await searchBox(page).fill('hopper %')
+  await expect(page).toHaveURL(/q=hopper\+%25$/)
+  await expect(searchBox(page)).toHaveAccessibleDescription('“%” was not searched for: searches match letters and digits only.')
+  await searchBox(page).fill('hopper')
+  await expect(page).toHaveURL(/q=hopper$/)
+  await expect(searchBox(page)).toHaveAccessibleDescription('')
+})
+
 test('sends a search only where typing pauses, one at a time, and shows the last one', async ({ page }) => {
   await openMembers(page)
   await expect(await columnCells(page, 'Email')).toHaveCount(25)

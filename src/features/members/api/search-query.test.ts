@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildMemberSearchParams, buildTextClause, escapeLucene, lastSignInClause, stableNow } from './search-query.ts'
+import { buildMemberSearchParams, buildTextClause, escapeLucene, lastSignInClause, stableNow, unsearchableWords } from './search-query.ts'
 import { DEFAULT_VIEW, type MembersView } from './search-view.ts'
 
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0)
@@ -42,6 +42,14 @@ describe('buildTextClause', () => {
   it('turns markup and query syntax into plain terms', () => {
     expect(buildTextClause('<script>alert(1)</script>', 'fullname')).toBe('fullname:<script>alert\\(1\\)<\\/script>')
     expect(buildTextClause('role:org_admin', 'all')).toBe('role\\:org_admin')
+  })
+})
+
+describe('unsearchableWords', () => {
+  it('are the words with no letter or digit in any script', () => {
+    expect(unsearchableWords(' %  smith _ 🙂 "  ')).toEqual(['%', '_', '🙂', '"'])
+    expect(unsearchableWords('o\'brien a@b.com Zoë 李 ٣ -')).toEqual(['-'])
+    expect(unsearchableWords('')).toEqual([])
   })
 })
 

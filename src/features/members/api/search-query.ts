@@ -29,11 +29,20 @@ export function escapeLucene(text: string): string {
   return text.replace(/&&|\|\||[+\-!(){}[\]^"~*?:\\/]/g, (match) => match.replace(/./g, (c) => `\\${c}`))
 }
 
+const words = (text: string) => text.trim().split(/\s+/).filter(Boolean)
+
+/**
+ * Words of the search box the portal cannot search for: it matches letters and digits only (punctuation
+ * and symbols separate words), so a word of neither, like "%" or "🙂", narrows nothing.
+ */
+export function unsearchableWords(text: string): string[] {
+  return words(text).filter((word) => !/[\p{L}\p{N}]/u.test(word))
+}
+
 /** Words of the search box, each escaped, each required (AND); scoped to one field if asked. */
 export function buildTextClause(text: string, scope: SearchScope): string | undefined {
-  const words = text.trim().split(/\s+/).filter(Boolean).map(escapeLucene)
   // AND/OR/NOT typed as words are operators to the parser: quote them so they stay words.
-  const terms = words.map((word) => (/^(AND|OR|NOT)$/.test(word) ? `"${word}"` : word))
+  const terms = words(text).map(escapeLucene).map((word) => (/^(AND|OR|NOT)$/.test(word) ? `"${word}"` : word))
   if (!terms.length) return undefined
   const field = SCOPE_FIELD[scope]
   return terms.map((term) => (field ? `${field}:${term}` : term)).join(' AND ')

@@ -56,6 +56,19 @@ describe('Search members box', () => {
     expect(onSearch.mock.calls).toEqual([['hopper']])
   })
 
+  it('says which searched words it could not search for (no letters or digits), and only those', () => {
+    const { input, showUrlText } = setup(false)
+    expect(input.getAttribute('aria-describedby')).toBeNull()
+    showUrlText('% smith 🙂')
+    expect(input).toHaveProperty('value', '% smith 🙂')
+    expect(input.getAttribute('aria-describedby')).toBeTruthy()
+    expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toBe(
+      '“%”, “🙂” were not searched for: searches match letters and digits only.',
+    )
+    showUrlText('smith')
+    expect(input.getAttribute('aria-describedby')).toBeNull()
+  })
+
   it('tells the page its text as typed, and the text a link or Back brought', () => {
     const { onDraftChange, type, showUrlText } = setup(false)
     type('lo')

@@ -1,5 +1,6 @@
 import { Search } from '../../../lib/icons.ts'
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
+import { unsearchableWords } from '../api/search-query.ts'
 import { SEARCH_SCOPES, type SearchScope } from '../api/search-view.ts'
 import { SCOPE_LABELS } from './member-labels.ts'
 
@@ -42,6 +43,9 @@ export function SearchBox({ text, scope, searching, isSearching, onSearch, onDra
   const typedAt = useRef(0)
   // Enter was pressed while a request was out: send as soon as it is answered.
   const sendWhenFree = useRef(false)
+  const hintId = useId()
+  // Said of the text searched, not of the draft: "%" alone would otherwise look like a search that found everyone.
+  const unsearched = unsearchableWords(text)
 
   // The URL's text changed. From elsewhere (Back, "Clear"), the box shows it; our own search
   // coming back leaves what was typed since. Adjusted while rendering, so the effect below
@@ -93,6 +97,7 @@ export function SearchBox({ text, scope, searching, isSearching, onSearch, onDra
           placeholder="Search members"
           value={draft}
           maxLength={200}
+          aria-describedby={unsearched.length ? hintId : undefined}
           onChange={(event) => {
             typedAt.current = performance.now()
             sendWhenFree.current = false
@@ -116,6 +121,12 @@ export function SearchBox({ text, scope, searching, isSearching, onSearch, onDra
           ))}
         </select>
       </label>
+      {unsearched.length > 0 && (
+        <p id={hintId} className="search-hint">
+          {unsearched.map((word) => `“${word}”`).join(', ')} {unsearched.length === 1 ? 'was' : 'were'} not searched for: searches match
+          letters and digits only.
+        </p>
+      )}
     </search>
   )
 }
