@@ -121,3 +121,24 @@ test('keyboard only: skip link, search, sort header, paging, with visible focus'
   await page.keyboard.press('Enter')
   await expect(nameHeader).toHaveAttribute('aria-sort', 'descending')
 })
+
+test("a menu whose code cannot be fetched says so in full, and opens once the connection is back", async ({ page }) => {
+  const menuCode = /\/assets\/(row-actions-popover|Menu|Popover)-[\w-]+\.js$/
+  await page.route(menuCode, (route) => route.abort('internetdisconnected'))
+  await openMembers(page)
+  const more = membersTable(page).getByRole('button', { name: /^More options for / }).first()
+  await more.click()
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' })
+  await expect(alert).toBeVisible()
+  // Whole, inside the window: not clipped by the table or cut off by the cell's nowrap.
+  const box = (await alert.boundingBox())!
+  const viewport = page.viewportSize()!
+  expect(box.x).toBeGreaterThanOrEqual(0)
+  expect(box.x + box.width).toBeLessThanOrEqual(viewport.width)
+  expect(await alert.locator('p').evaluate((p) => p.scrollWidth <= p.clientWidth)).toBe(true)
+
+  await page.unroute(menuCode)
+  await alert.getByRole('button', { name: 'Try again' }).click()
+  await expect(alert).toHaveCount(0)
+  await expect(page.getByRole('menu')).toBeVisible()
+})

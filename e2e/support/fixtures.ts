@@ -47,7 +47,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   page: async ({ page, tokenFor, asUser, baseURL }, use) => {
     // An uncaught exception or unhandled rejection is a defect even when the page looks right.
     const pageErrors: string[] = []
-    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message))
+    // A rejection with something other than an Error (an Event, say) comes with neither stack nor message.
+    page.on('pageerror', (error) => pageErrors.push(error.stack || error.message || `${error.name}: a rejection that is not an Error`))
     if (asUser) {
       const { token, expires } = await tokenFor(asUser)
       const session = JSON.stringify({ clientId: CLIENT_ID, username: asUser, token, tokenExpires: expires, portal: restUrl(baseURL!), ssl: false })

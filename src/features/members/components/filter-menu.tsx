@@ -1,6 +1,6 @@
 import { ChevronDown } from '../../../lib/icons.ts'
-import { LoadFailureBoundary } from '../../../app/load-failure-boundary.tsx'
-import { lazy, Suspense, useRef, useState } from 'react'
+import { onDemand } from '../../../app/on-demand.tsx'
+import { useRef, useState } from 'react'
 
 export interface FilterOption {
   id: string
@@ -23,15 +23,13 @@ export interface FilterMenuProps {
 
 // The menu (react-aria Popover + Menu, ~45 KB gzip) loads when a filter is first
 // pointed at or focused, keeping it out of the initial JavaScript.
-const loadPopover = () => import('./filter-menu-popover.tsx')
-const FilterMenuPopover = lazy(loadPopover)
+const { Component: FilterMenuPopover, preload } = onDemand(() => import('./filter-menu-popover.tsx'))
 
 /** A filter button opening a checkable menu; the menu stays open while picking several values. */
 export function FilterMenu(props: FilterMenuProps) {
   const [open, setOpen] = useState(false)
   const triggerRef = useRef<HTMLButtonElement>(null)
   const count = props.selected.length
-  const preload = () => void loadPopover().catch(() => {})
   return (
     <>
       <button
@@ -61,11 +59,7 @@ export function FilterMenu(props: FilterMenuProps) {
         <ChevronDown aria-hidden="true" size={14} />
       </button>
       {open && (
-        <LoadFailureBoundary onDismiss={() => setOpen(false)}>
-          <Suspense fallback={null}>
-            <FilterMenuPopover {...props} triggerRef={triggerRef} onClose={() => setOpen(false)} />
-          </Suspense>
-        </LoadFailureBoundary>
+        <FilterMenuPopover {...props} triggerRef={triggerRef} onClose={() => setOpen(false)} onDismiss={() => setOpen(false)} />
       )}
     </>
   )

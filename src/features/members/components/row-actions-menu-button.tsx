@@ -1,5 +1,5 @@
-import { lazy, type ReactNode, Suspense, useRef } from 'react'
-import { LoadFailureBoundary } from '../../../app/load-failure-boundary.tsx'
+import { type ReactNode, useRef } from 'react'
+import { onDemand } from '../../../app/on-demand.tsx'
 import { useOpenFor } from '../hooks/use-open-for.ts'
 
 /** One entry of a menu: an action, optionally disabled with the reason shown under it. */
@@ -17,8 +17,7 @@ export interface MenuEntry {
   separatorAfter?: boolean
 }
 
-const loadPopover = () => import('./row-actions-popover.tsx')
-const MenuPopover = lazy(loadPopover)
+const { Component: MenuPopover, preload: preloadPopover } = onDemand(() => import('./row-actions-popover.tsx'))
 
 interface MenuButtonProps {
   children: ReactNode
@@ -62,8 +61,8 @@ export function MenuButton({ children, ariaLabel, className, menuLabel, items, o
         aria-haspopup="menu"
         aria-expanded={open}
         aria-busy={isPending || undefined}
-        onPointerEnter={() => void loadPopover()}
-        onFocus={() => void loadPopover()}
+        onPointerEnter={preloadPopover}
+        onFocus={preloadPopover}
         onClick={() => (open ? setOpen(false) : show())}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -75,11 +74,15 @@ export function MenuButton({ children, ariaLabel, className, menuLabel, items, o
         {children}
       </button>
       {open && (
-        <LoadFailureBoundary onDismiss={() => setOpen(false)}>
-          <Suspense fallback={null}>
-            <MenuPopover triggerRef={trigger} label={menuLabel} items={items} placement={placement} onAction={onAction} onClose={() => setOpen(false)} />
-          </Suspense>
-        </LoadFailureBoundary>
+        <MenuPopover
+          triggerRef={trigger}
+          label={menuLabel}
+          items={items}
+          placement={placement}
+          onAction={onAction}
+          onClose={() => setOpen(false)}
+          onDismiss={() => setOpen(false)}
+        />
       )}
     </>
   )

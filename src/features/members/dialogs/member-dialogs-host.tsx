@@ -1,11 +1,8 @@
-import { LoadFailureBoundary } from '../../../app/load-failure-boundary.tsx'
+import { onDemand } from '../../../app/on-demand.tsx'
 import {
   type ComponentType,
   createContext,
-  type LazyExoticComponent,
-  lazy,
   type ReactNode,
-  Suspense,
   useCallback,
   useContext,
   useMemo,
@@ -34,9 +31,10 @@ const LOADERS = {
 
 export type MemberDialogKind = keyof typeof LOADERS
 
-const DIALOGS = Object.fromEntries(
-  Object.entries(LOADERS).map(([kind, load]) => [kind, lazy<ComponentType<MemberDialogProps>>(load)]),
-) as Record<MemberDialogKind, LazyExoticComponent<ComponentType<MemberDialogProps>>>
+const DIALOGS = Object.fromEntries(Object.entries(LOADERS).map(([kind, load]) => [kind, onDemand<MemberDialogProps>(load)])) as Record<
+  MemberDialogKind,
+  ReturnType<typeof onDemand<MemberDialogProps>>
+>
 
 /** Every dialog gets the members it acts on (a copy: the selection may change under it) and a way to close. */
 export interface MemberDialogProps {
@@ -64,7 +62,7 @@ export function MemberDialogsProvider({ children }: { children?: ReactNode }) {
     returnPoint.current = focusReturnPoint(members.map((m) => m.username))
     setCurrent({ kind, members: [...members] })
   }, [])
-  const preload = useCallback((kind: MemberDialogKind) => void LOADERS[kind]().catch(() => {}), [])
+  const preload = useCallback((kind: MemberDialogKind) => DIALOGS[kind].preload(), [])
   const close = useCallback(() => {
     setCurrent(null)
     const point = returnPoint.current
@@ -72,16 +70,12 @@ export function MemberDialogsProvider({ children }: { children?: ReactNode }) {
     if (point) window.setTimeout(() => restoreFocus(point), 0)
   }, [])
   const value = useMemo(() => ({ open, preload }), [open, preload])
-  const Dialog = current ? DIALOGS[current.kind] : null
+  const Dialog = current ? DIALOGS[current.kind].Component : null
   return (
     <DialogsContext.Provider value={value}>
       {children}
       {Dialog && current && (
-        <LoadFailureBoundary onDismiss={close}>
-          <Suspense fallback={null}>
-            <Dialog members={current.members} onClose={close} />
-          </Suspense>
-        </LoadFailureBoundary>
+        <Dialog members={current.members} onClose={close} onDismiss={close} />
       )}
     </DialogsContext.Provider>
   )
