@@ -67,7 +67,8 @@ export default function DeleteDialog({ members, onClose }: MemberDialogProps) {
     const plain = deletable.map((m) => m.username).filter((u) => wanted.has(u) && !toMove.includes(u))
     const target = receiver?.username
     run.start({
-      title,
+      // The results then say where the content went.
+      title: target && toMove.length ? `${title}, content given to ${target}` : title,
       usernames: [...toMove, ...plain],
       removesMembers: true,
       skipped: targets.length === deletable.length ? skipped.map((s) => ({ username: s.member.username, status: 'skipped', reason: s.reason })) : [],
