@@ -142,3 +142,18 @@ test("a menu whose code cannot be fetched says so in full, and opens once the co
   await expect(alert).toHaveCount(0)
   await expect(page.getByRole('menu')).toBeVisible()
 })
+
+test('the row ⋯ button and its focus ring fit inside their cell, which clips what overflows it', async ({ page }) => {
+  await openMembers(page)
+  const more = membersTable(page).getByRole('button', { name: /^More options for / }).first()
+  await more.focus()
+  const { cell, ring } = await more.evaluate((button) => {
+    const style = getComputedStyle(button)
+    const reach = Number.parseFloat(style.outlineWidth) + Number.parseFloat(style.outlineOffset)
+    const r = button.getBoundingClientRect()
+    const c = button.closest('td')!.getBoundingClientRect()
+    return { cell: { left: c.left, right: c.right }, ring: { left: r.left - reach, right: r.right + reach } }
+  })
+  expect(ring.left).toBeGreaterThanOrEqual(cell.left)
+  expect(ring.right).toBeLessThanOrEqual(cell.right)
+})
