@@ -1,6 +1,7 @@
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router'
 import { MembersPage } from '../features/members/components/members-page.tsx'
 import { basePath } from '../lib/base-path.ts'
+import { useSession } from '../lib/session.tsx'
 import { AppHeader } from './app-header.tsx'
 
 /**
@@ -21,9 +22,15 @@ export function AppRouter() {
 
 /** The signed-in console below its router: also what the portal server renders as the first screen. */
 export function AppPage() {
+  const { accessChanged } = useSession()
   return (
     <>
       <AppHeader />
+      {accessChanged && (
+        <p role="status" className="session-notice">
+          Your role or privileges changed since you signed in. The page now offers only what you may do.
+        </p>
+      )}
       <main id="main" className="app-main">
         <Routes>
           <Route index element={<MembersPage />} />

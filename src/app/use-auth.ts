@@ -3,8 +3,8 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { beginSignIn, forgetSession, saveSession, signOut as revokeAndForget } from '../lib/auth.ts'
 import type { ConsoleConfig } from '../lib/config.ts'
-import { onSessionExpired, onTokenUsed, PortalRequestError, setActivePortal } from '../lib/portal-client.ts'
-import { loadSession, type Session, sessionFrom } from '../lib/session.tsx'
+import { onPrivilegeRefused, onSessionExpired, onTokenUsed, PortalRequestError, setActivePortal } from '../lib/portal-client.ts'
+import { loadSession, type Session, sameAccess, sessionFrom } from '../lib/session.tsx'
 import { bootstrap } from './bootstrap.ts'
 import type { HydrationStart } from './hydration.ts'
 
@@ -90,6 +90,26 @@ export function useAuth(hydrated?: HydrationStart) {
       stopWatching()
     }
   }, [endSession])
+
+  // A privilege refused that the session says the member has: their role changed since it was read. Read it
+  // again, so the page offers only what they may do now (or says they no longer have access).
+  useEffect(() => {
+    let reading = false
+    return onPrivilegeRefused(async () => {
+      if (reading) return
+      reading = true
+      try {
+        const fresh = await loadSession(() => signOutRef.current())
+        setState((current) =>
+          current.status === 'signed-in' && !sameAccess(current.session, fresh) ? { status: 'signed-in', session: { ...fresh, accessChanged: true } } : current,
+        )
+      } catch {
+        // The refused request has already said what failed; an ended session is handled above.
+      } finally {
+        reading = false
+      }
+    })
+  }, [])
 
   // On its own page the console leaves for the portal; embedded, sign-in happens in a pop-up and comes back here.
   const signIn = useCallback(async () => {

@@ -1,6 +1,6 @@
 import { ArcGISIdentityManager } from '@esri/arcgis-rest-request'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { onSessionExpired, PortalRequestError, portalRequest, setActivePortal } from './portal-client.ts'
+import { onPrivilegeRefused, onSessionExpired, PortalRequestError, portalRequest, setActivePortal } from './portal-client.ts'
 
 const PORTAL = 'https://portal.example.com/sharing/rest'
 const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } })
@@ -60,6 +60,19 @@ describe('portalRequest', () => {
     stop()
     expect(error).toMatchObject({ code: 498, isAuthError: true })
     expect(expired).toHaveBeenCalledOnce()
+  })
+
+  it('announces a privilege refused (403 GWM_0003), not a rule about the member (403 ORG_ADMIN_TARGET)', async () => {
+    const refused = vi.fn()
+    const stop = onPrivilegeRefused(refused)
+    const forbidden = (messageCode: string) => json({ error: { code: 403, messageCode, message: 'No.', details: [] } })
+    fetchMock.mockResolvedValueOnce(forbidden('ORG_ADMIN_TARGET'))
+    expect(await portalRequest('portals/self/removeUsers').catch((e) => e)).toMatchObject({ code: 403, isMissingPrivilege: false })
+    expect(refused).not.toHaveBeenCalled()
+    fetchMock.mockResolvedValueOnce(forbidden('GWM_0003'))
+    expect(await portalRequest('portals/self/removeUsers').catch((e) => e)).toMatchObject({ code: 403, isMissingPrivilege: true })
+    stop()
+    expect(refused).toHaveBeenCalledOnce()
   })
 
   it('knows a portal without an operation (HTTP 404 or "Invalid URL") from a member not found', async () => {

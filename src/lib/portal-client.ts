@@ -28,6 +28,10 @@ export class PortalRequestError extends Error {
   get isAuthError(): boolean {
     return this.code === 498 || this.code === 499
   }
+  /** The caller lacks the privilege (GWM_0003), as opposed to a rule about the member (ORG_ADMIN_TARGET, …). */
+  get isMissingPrivilege(): boolean {
+    return this.code === 403 && this.messageCode === 'GWM_0003'
+  }
   /** The portal has no such operation (an extension it lacks). */
   get isNoSuchOperation(): boolean {
     return isNoSuchOperation(this.httpStatus, this)
@@ -41,6 +45,7 @@ interface ActivePortal {
 
 let active: ActivePortal | null = null
 const expiryListeners = new Set<() => void>()
+const privilegeListeners = new Set<() => void>()
 const tokenListeners = new Set<() => void>()
 
 /** Called by the session layer once the config is loaded and whenever sign-in state changes. */
@@ -56,6 +61,15 @@ export function getActiveManager(): ArcGISIdentityManager | null {
 export function onSessionExpired(listener: () => void): () => void {
   expiryListeners.add(listener)
   return () => expiryListeners.delete(listener)
+}
+
+/**
+ * Notified when the portal says the signed-in member lacks a privilege: their role may have changed since
+ * the session was read, and the page should offer only what they may do now.
+ */
+export function onPrivilegeRefused(listener: () => void): () => void {
+  privilegeListeners.add(listener)
+  return () => privilegeListeners.delete(listener)
 }
 
 /** Notified after each signed-in request, so a refreshed token can be saved. */
@@ -103,6 +117,7 @@ export async function portalRequest<T>(
     if (error instanceof Error && error.name === 'AbortError') throw error
     const mapped = toPortalError(error)
     if (mapped.isAuthError && manager) for (const listener of expiryListeners) listener()
+    if (mapped.isMissingPrivilege && manager) for (const listener of privilegeListeners) listener()
     throw mapped
   }
 }

@@ -14,6 +14,8 @@ export interface Session {
   /** role == 'org_admin' with no custom roleId (portal-api.md §7). */
   isFullAdmin: boolean
   userLicenseTypeId: string
+  /** Read again because the portal refused a privilege this session had: the role changed while signed in. */
+  accessChanged?: boolean
   signOut(): Promise<void>
 }
 
@@ -61,6 +63,11 @@ export function sessionFrom(portal: PortalSelf, self: CommunitySelf, signOut: ()
     userLicenseTypeId: self.userLicenseTypeId ?? '',
     signOut,
   }
+}
+
+/** Whether two reads of the session allow the same things. */
+export function sameAccess(a: Session, b: Session): boolean {
+  return a.role === b.role && a.roleId === b.roleId && a.privileges.size === b.privileges.size && [...a.privileges].every((p) => b.privileges.has(p))
 }
 
 const SessionContext = createContext<Session | null>(null)

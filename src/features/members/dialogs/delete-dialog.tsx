@@ -114,7 +114,7 @@ export default function DeleteDialog({ members, onClose }: MemberDialogProps) {
       {deletable.length > 0 && (
         <div className="field">
           <label htmlFor={confirmId}>
-            Type {single ? <strong>{expected}</strong> : <strong>{expected}</strong>} to confirm
+            Type <strong>{expected}</strong> to confirm
           </label>
           <input id={confirmId} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" disabled={run.running} />
         </div>
