@@ -82,7 +82,7 @@ test('delete with reassign: everything moves to the receiver, then the members a
   await remove.getByRole('textbox', { name: 'Type 3 to confirm' }).fill('3')
   await confirm.click()
   await expect(remove).toHaveCount(0)
-  await expect(results(page)).toContainText(`Delete members, content given to ${receiver!.username}: 3 done, 0 skipped, 0 failed.`)
+  await expect(results(page)).toContainText(`Delete members, content moved to ${receiver!.username}: 3 done, 0 skipped, 0 failed.`)
   await expect(page.getByRole('button', { name: /members? selected$/ })).toHaveCount(0)
 
   for (const username of deleting) await expectGone(request, adminToken, username)
@@ -116,7 +116,7 @@ test('if moving fails, that member is not deleted; the others are', async ({ pag
     await expect(alert).toContainText('1 member was not changed (1 done)')
     await expect(alert).toContainText(`${owner.username}: Content could not be moved, so the member was not deleted:`)
     await remove.getByRole('button', { name: 'Close' }).click()
-    await expect(results(page)).toContainText(`Delete members, content given to ${receiver!.username}: 1 done, 0 skipped, 1 failed.`)
+    await expect(results(page)).toContainText(`Delete members, content moved to ${receiver!.username}: 1 done, 0 skipped, 1 failed.`)
     await expect(selectionButton(page, 1)).toBeVisible()
     await expectGone(request, adminToken, plain.username)
     expect(await holdings(request, adminToken, owner.username)).toEqual(owned)

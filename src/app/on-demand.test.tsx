@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { type ReactElement, useState } from 'react'
+import { Component, type ReactElement, type ReactNode, useState } from 'react'
 import { beforeEach, expect, test, vi } from 'vitest'
 import { onDemand } from './on-demand.tsx'
 
@@ -13,8 +13,8 @@ beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => {})
 })
 
-function Page({ part }: { part: ReturnType<typeof onDemand<{ name: string }>> }) {
-  const [open, setOpen] = useState(true)
+function Page({ part, startOpen = true }: { part: ReturnType<typeof onDemand<{ name: string }>>; startOpen?: boolean }) {
+  const [open, setOpen] = useState(startOpen)
   return (
     <main>
       <h1>Members</h1>
@@ -63,4 +63,45 @@ test('a failed preload is not an unhandled rejection, and the opening still load
   await Promise.resolve()
   render(<Page part={part} />)
   expect(await screen.findByText('Menu for ann')).toBeTruthy()
+})
+
+test('focus goes to "Try again" when the part fails, and back to what opened it when the alert closes', async () => {
+  const part = onDemand(vi.fn(unreachable))
+  render(<Page part={part} startOpen={false} />)
+  await userEvent.click(screen.getByRole('button', { name: 'Open' }))
+  await screen.findByRole('alert')
+  expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Try again' }))
+  await userEvent.click(screen.getByRole('button', { name: 'Close' }))
+  expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Open' }))
+})
+
+/** Stands for the app's own error boundary. */
+class AppBoundary extends Component<{ children: ReactNode; onError(message: string): void }, { failed: boolean }> {
+  state = { failed: false }
+  static getDerivedStateFromError() {
+    return { failed: true }
+  }
+  componentDidCatch(error: Error) {
+    this.props.onError(error.message)
+  }
+  render() {
+    return this.state.failed ? <p>The console stopped.</p> : this.props.children
+  }
+}
+
+function Broken(): ReactElement {
+  throw new Error('a bug in the dialog')
+}
+
+test('an error inside a part that did load is not called a loading problem: it goes on to the app', async () => {
+  const part = onDemand<{ name: string }>(() => Promise.resolve({ default: Broken }))
+  const failure = vi.fn()
+  render(
+    <AppBoundary onError={failure}>
+      <Page part={part} />
+    </AppBoundary>,
+  )
+  expect(await screen.findByText('The console stopped.')).toBeTruthy()
+  expect(failure).toHaveBeenCalledWith('a bug in the dialog')
+  expect(screen.queryByText(/could not be loaded/)).toBeNull()
 })

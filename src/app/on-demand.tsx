@@ -1,5 +1,5 @@
 import { type ComponentType, type LazyExoticComponent, lazy, Suspense, useState } from 'react'
-import { LoadFailureBoundary } from './load-failure-boundary.tsx'
+import { LoadFailureBoundary, PartLoadError } from './load-failure-boundary.tsx'
 
 interface OnDemand<P> {
   /** Renders the part once its code is in; if the code cannot be fetched, an alert that can try again. */
@@ -11,8 +11,10 @@ interface OnDemand<P> {
 /**
  * A part of the console (a menu, a dialog) whose code loads when first used,
  * keeping it out of the first screen's JavaScript. React keeps a failed lazy
- * component failed for good, so a failure leaves a fresh one for the next try:
- * once the connection is back, the part opens without a reload.
+ * component failed for good, so a failure leaves a fresh one for the next try.
+ * Whether that try fetches the code again is the browser's call: Chromium
+ * does; browsers that remember a failed import() until a reload fail again,
+ * and the alert's "Reload" is the way out there.
  */
 export function onDemand<P extends object>(load: () => Promise<{ default: ComponentType<P> }>): OnDemand<P> {
   // A failed load puts a fresh component in its place for the next render: the next opening, or "Try again".
@@ -20,7 +22,7 @@ export function onDemand<P extends object>(load: () => Promise<{ default: Compon
     lazy(() =>
       load().catch((error: unknown) => {
         Part = fresh()
-        throw error
+        throw new PartLoadError(error)
       }),
     )
   let Part = fresh()

@@ -26,12 +26,14 @@ export function AppPage() {
   return (
     <>
       <AppHeader />
-      {accessChanged && (
-        <p role="status" className="session-notice">
-          Your role or privileges changed since you signed in. The page now offers only what you may do.
-        </p>
-      )}
       <main id="main" className="app-main">
+        {/*
+          Always in the page, empty until needed: a status region that appears with its text is often not read
+          out. A live announcer, so a modal dialog open at the time (react-aria hides the rest) does not hide it.
+        */}
+        <p role="status" className="session-notice" data-live-announcer="true">
+          {accessChanged ? 'Your role or privileges changed since you signed in. The page now offers only what you may do.' : ''}
+        </p>
         <Routes>
           <Route index element={<MembersPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />

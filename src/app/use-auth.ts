@@ -8,6 +8,9 @@ import { loadSession, type Session, sameAccess, sessionFrom } from '../lib/sessi
 import { bootstrap } from './bootstrap.ts'
 import type { HydrationStart } from './hydration.ts'
 
+/** How often a refused privilege may make the console read the session again. */
+const REREAD_SESSION_MS = 10_000
+
 export type AuthState =
   | { status: 'starting' }
   | { status: 'signed-out'; notice?: string; error?: string }
@@ -93,20 +96,25 @@ export function useAuth(hydrated?: HydrationStart) {
 
   // A privilege refused that the session says the member has: their role changed since it was read. Read it
   // again, so the page offers only what they may do now (or says they no longer have access).
+  // At most once per REREAD_SESSION_MS: a run of 100 refused members must not send 200 more requests.
   useEffect(() => {
-    let reading = false
+    let lastRead = Number.NEGATIVE_INFINITY
     return onPrivilegeRefused(async () => {
-      if (reading) return
-      reading = true
+      if (performance.now() - lastRead < REREAD_SESSION_MS) return
+      lastRead = performance.now()
       try {
         const fresh = await loadSession(() => signOutRef.current())
         setState((current) =>
-          current.status === 'signed-in' && !sameAccess(current.session, fresh) ? { status: 'signed-in', session: { ...fresh, accessChanged: true } } : current,
+          // The same member still signed in (not someone who signed in since), with other rights than the page has.
+          current.status === 'signed-in' &&
+          current.session.username === fresh.username &&
+          current.session.orgId === fresh.orgId &&
+          !sameAccess(current.session, fresh)
+            ? { status: 'signed-in', session: { ...fresh, accessChanged: true } }
+            : current,
         )
       } catch {
         // The refused request has already said what failed; an ended session is handled above.
-      } finally {
-        reading = false
       }
     })
   }, [])

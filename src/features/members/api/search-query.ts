@@ -36,7 +36,7 @@ const words = (text: string) => text.trim().split(/\s+/).filter(Boolean)
  * and symbols separate words), so a word of neither, like "%" or "🙂", narrows nothing.
  */
 export function unsearchableWords(text: string): string[] {
-  return words(text).filter((word) => !/[\p{L}\p{N}]/u.test(word))
+  return [...new Set(words(text).filter((word) => !/[\p{L}\p{N}]/u.test(word)))]
 }
 
 /** Words of the search box, each escaped, each required (AND); scoped to one field if asked. */

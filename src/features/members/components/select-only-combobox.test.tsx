@@ -264,6 +264,7 @@ describe('SelectOnlyCombobox', () => {
     it('is reachable by Tab, says why on hover and on click, and never opens its list or changes', async () => {
       const { combobox, listbox, onChange, user } = setup({ lockedReason: LOCKED })
       expect(combobox.getAttribute('aria-disabled')).toBe('true')
+      expect(combobox.getAttribute('aria-haspopup')).toBeNull()
       expect(combobox.getAttribute('title')).toBe(LOCKED)
       await user.tab()
       expect(document.activeElement).toBe(combobox)
@@ -299,6 +300,11 @@ describe('SelectOnlyCombobox', () => {
       await user.click(combobox)
       rerender({ lockedReason: null })
       expect(note()).toBeNull()
+      expect(combobox.getAttribute('aria-haspopup')).toBe('listbox')
+      // Locked again: the reason shown before does not come back by itself.
+      rerender({})
+      expect(note()).toBeNull()
+      rerender({ lockedReason: null })
       await user.click(combobox)
       expect(listbox()).not.toBeNull()
     })

@@ -209,7 +209,8 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
         role="combobox"
         className={className ? `select-only-combobox ${className}` : 'select-only-combobox'}
         aria-label={label}
-        aria-haspopup="listbox"
+        // Locked, it opens no list: none is announced.
+        aria-haspopup={locked ? undefined : 'listbox'}
         aria-expanded={open}
         aria-controls={open ? listId : undefined}
         aria-activedescendant={activeId ?? undefined}

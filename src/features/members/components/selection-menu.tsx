@@ -1,24 +1,11 @@
 import { ChevronDown, X } from '../../../lib/icons.ts'
+import { focusWhereSelectingStarts } from '../dialogs/return-focus.ts'
 import { useMemberSelection } from '../hooks/use-member-selection.ts'
 import { type MenuEntry, MenuButton } from './row-actions-menu-button.tsx'
 import './selection.css'
 
 const CLEAR = 'clear-selection'
 const DESELECT = 'deselect:'
-
-/**
- * An emptied selection takes this menu away with focus in it, which would fall to the page's body and send
- * a keyboard user back to the top. It goes where selecting starts again, after the menu's own focus return.
- */
-function focusWhereSelectingStarts() {
-  window.setTimeout(() => {
-    if (document.activeElement && document.activeElement !== document.body) return
-    const target =
-      document.querySelector<HTMLElement>('input[aria-label="Select all on this page"]:not(:disabled)') ??
-      document.querySelector<HTMLElement>('input[aria-label="Search members"]')
-    target?.focus()
-  }, 0)
-}
 
 /** "N members selected": the whole selection (also members not on this page), each removable, or all at once. */
 export function SelectionMenu() {

@@ -68,7 +68,7 @@ export default function DeleteDialog({ members, onClose }: MemberDialogProps) {
     const target = receiver?.username
     run.start({
       // The results then say where the content went.
-      title: target && toMove.length ? `${title}, content given to ${target}` : title,
+      title: target && toMove.length ? `${title}, content moved to ${target}` : title,
       usernames: [...toMove, ...plain],
       removesMembers: true,
       skipped: targets.length === deletable.length ? skipped.map((s) => ({ username: s.member.username, status: 'skipped', reason: s.reason })) : [],

@@ -12,6 +12,24 @@ export interface FocusReturnPoint {
   rowIndex: number
 }
 
+const searchBox = () => document.querySelector<HTMLElement>('input[aria-label="Search members"]')
+
+/** Focus is nowhere a keyboard user can go on from: the page's body, or an element just removed. */
+function focusIsLost(): boolean {
+  const current = document.activeElement
+  return !current || current === document.body || !current.isConnected
+}
+
+/**
+ * An emptied selection takes its menu away with focus in it; focus goes where selecting starts again ("Select
+ * all on this page", else the search box), after the menu's own focus return has had its turn.
+ */
+export function focusWhereSelectingStarts(): void {
+  window.setTimeout(() => {
+    if (focusIsLost()) (document.querySelector<HTMLElement>('input[aria-label="Select all on this page"]:not(:disabled)') ?? searchBox())?.focus()
+  }, 0)
+}
+
 const rowActions = (row: Element) => row.querySelector<HTMLElement>('button[aria-label^="More options for "]')
 
 function rowOfMember(username: string): HTMLTableRowElement | null {
@@ -29,8 +47,7 @@ export function focusReturnPoint(usernames: readonly string[]): FocusReturnPoint
 
 /** Run after the dialog has closed (and React Aria has had its turn). */
 export function restoreFocus(point: FocusReturnPoint): void {
-  const current = document.activeElement
-  if (current && current !== document.body && current.isConnected) return
+  if (!focusIsLost()) return
   if (point.trigger?.isConnected) {
     point.trigger.focus()
     return
@@ -40,6 +57,6 @@ export function restoreFocus(point: FocusReturnPoint): void {
   const target =
     (row && rowActions(row)) ??
     [...document.querySelectorAll<HTMLButtonElement>('table button')].find((b) => b.textContent?.trim() === 'Clear search and filters') ??
-    document.querySelector<HTMLElement>('input[aria-label="Search members"]')
+    searchBox()
   target?.focus()
 }

@@ -1,5 +1,5 @@
 import { Button, Label, ProgressBar } from 'react-aria-components'
-import type { BulkRunState, MemberOutcome } from '../hooks/use-bulk-run.ts'
+import { type BulkRunState, CANCELLED_REASON, type MemberOutcome } from '../hooks/use-bulk-run.ts'
 import { useMemberSelection } from '../hooks/use-member-selection.ts'
 
 interface RunFooterProps {
@@ -26,7 +26,8 @@ export function RunFooter(props: RunFooterProps) {
   const done = finished?.outcomes.filter((o) => o.status === 'done').length ?? 0
   // Said only when true: a run from a row's menu acts on a member who may not be selected at all.
   const { isSelected } = useMemberSelection()
-  const keptSelected = finished?.outcomes.some((o) => o.status !== 'done' && isSelected(o.username)) ?? false
+  const anySelected = (outcomes: readonly MemberOutcome[]) => outcomes.some((o) => isSelected(o.username))
+  const notSent = finished?.outcomes.filter((o) => o.reason === CANCELLED_REASON) ?? []
   return (
     <div className="member-dialog__footer">
       {running && (
@@ -45,14 +46,14 @@ export function RunFooter(props: RunFooterProps) {
         <div role="alert" className="member-dialog__outcome">
           {finished.cancelled && (
             <p>
-              Cancelled: {done} done; the rest were not sent{keptSelected ? ' and stay selected' : ''}.
+              Cancelled: {done} done; the rest were not sent{anySelected(notSent) ? ' and stay selected' : ''}.
             </p>
           )}
           {failed.length > 0 && (
             <>
               <p>
                 {failed.length === 1 ? '1 member was' : `${failed.length} members were`} not changed
-                {done ? ` (${done} done)` : ''}.{keptSelected ? ' Failed members stay selected.' : ''}
+                {done ? ` (${done} done)` : ''}.{anySelected(failed) ? ' Failed members stay selected.' : ''}
               </p>
               <ul className="member-dialog__failures">
                 {failed.map((outcome) => (

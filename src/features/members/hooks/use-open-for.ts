@@ -3,9 +3,9 @@ import { useCallback, useState } from 'react'
 /**
  * Open or closed, for one subject (a row's username). Table rows are reused by
  * position, so a menu or list opened for one member must never stay open for
- * the next one: when `subject` changes, or the control is locked (a disabled
- * button gets no blur), it closes for good, and does not reopen if that
- * member comes back.
+ * the next one: when `subject` changes, or the control is locked (it must
+ * not stay open on something that can no longer act), it closes for good,
+ * and does not reopen if that member comes back.
  */
 export function useOpenFor(subject: string, locked = false): [open: boolean, setOpen: (open: boolean) => void] {
   const [openFor, setOpenFor] = useState<string | null>(null)
