@@ -53,10 +53,12 @@ test('query syntax typed in the box is searched as text, not run as a query', as
 
 test('a word of neither letters nor digits is said not to be searched for, not silently matched by everyone', async ({ page }) => {
   await openMembers(page, 'q=hopper')
-  await expect(page.locator('.search-hint')).toHaveCount(0)
+  await expect(searchBox(page)).toHaveAccessibleDescription('')
   await searchBox(page).fill('hopper %')
   await expect(page).toHaveURL(/q=hopper\+%25$/)
   await expect(searchBox(page)).toHaveAccessibleDescription('“%” was not searched for: searches match letters and digits only.')
+  // Also said as a status, for whoever is typing and does not move focus.
+  await expect(page.getByRole('status').filter({ hasText: '“%” was not searched for' })).toBeVisible()
   await searchBox(page).fill('hopper')
   await expect(page).toHaveURL(/q=hopper$/)
   await expect(searchBox(page)).toHaveAccessibleDescription('')

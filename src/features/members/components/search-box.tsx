@@ -121,12 +121,11 @@ export function SearchBox({ text, scope, searching, isSearching, onSearch, onDra
           ))}
         </select>
       </label>
-      {unsearched.length > 0 && (
-        <p id={hintId} className="search-hint">
-          {unsearched.map((word) => `“${word}”`).join(', ')} {unsearched.length === 1 ? 'was' : 'were'} not searched for: searches match
-          letters and digits only.
-        </p>
-      )}
+      {/* Always there, empty until needed: a status region that appears with its text is often not read out. */}
+      <p id={hintId} className="search-hint" role="status">
+        {unsearched.length > 0 &&
+          `${unsearched.map((word) => `“${word}”`).join(', ')} ${unsearched.length === 1 ? 'was' : 'were'} not searched for: searches match letters and digits only.`}
+      </p>
     </search>
   )
 }
