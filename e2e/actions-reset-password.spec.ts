@@ -27,6 +27,11 @@ test('reset password shows a temporary password once; the member signs in with i
   await expect(field).not.toHaveValue('')
   const temporary = await field.inputValue()
   await expect(reset).toContainText('It is shown only this once')
+  // Focus is on the password, and keys pressed once too often (Enter again, Escape) do not lose it.
+  await expect(field).toBeFocused()
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Escape')
+  await expect(field).toHaveValue(temporary)
   await reset.getByRole('button', { name: 'Copy password' }).click()
   await expect(reset.getByRole('status')).toHaveText('Copied.')
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(temporary)

@@ -9,17 +9,20 @@ interface DialogFrameProps {
   onClose(): void
   /** While work is in flight, Escape and outside clicks must not drop the dialog. */
   isBusy?: boolean
-  /** It shows something that cannot be shown again (a temporary password): a stray click outside must not lose it. */
-  keepOnOutsideClick?: boolean
+  /**
+   * It shows something that cannot be shown again (a temporary password): only its own button closes it, not a
+   * stray click outside or an Escape pressed once too often.
+   */
+  closesOnlyByButton?: boolean
   variant?: 'dialog' | 'panel'
 }
 
-export function DialogFrame({ title, children, onClose, isBusy = false, keepOnOutsideClick = false, variant = 'dialog' }: DialogFrameProps) {
+export function DialogFrame({ title, children, onClose, isBusy = false, closesOnlyByButton = false, variant = 'dialog' }: DialogFrameProps) {
   return (
     <ModalOverlay
       isOpen
-      isDismissable={!isBusy && !keepOnOutsideClick}
-      isKeyboardDismissDisabled={isBusy}
+      isDismissable={!isBusy && !closesOnlyByButton}
+      isKeyboardDismissDisabled={isBusy || closesOnlyByButton}
       onOpenChange={(open) => {
         if (!open) onClose()
       }}

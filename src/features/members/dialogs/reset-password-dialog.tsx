@@ -31,7 +31,7 @@ export default function ResetPasswordDialog({ members, onClose }: MemberDialogPr
 
   const password = reset.data?.temporaryPassword
   return (
-    <DialogFrame title="Reset password" onClose={onClose} isBusy={reset.isPending} keepOnOutsideClick={Boolean(password)}>
+    <DialogFrame title="Reset password" onClose={onClose} isBusy={reset.isPending} closesOnlyByButton={Boolean(password)}>
       {password ? (
         <>
           <p>
@@ -40,7 +40,19 @@ export default function ResetPasswordDialog({ members, onClose }: MemberDialogPr
           <div className="field">
             <label htmlFor="temporary-password">Temporary password</label>
             <div className="field__row">
-              <input id="temporary-password" className="temporary-password" readOnly value={password} onFocus={(e) => e.currentTarget.select()} />
+              {/*
+                Focus lands on the password, not on "Done": a second press of the key that reset it (a double press,
+                key repeat) would otherwise close the dialog and lose a password shown only this once.
+              */}
+              <input
+                id="temporary-password"
+                className="temporary-password"
+                readOnly
+                value={password}
+                // biome-ignore lint/a11y/noAutofocus: the dialog's one piece of news, and a safe place for a stray key
+                autoFocus
+                onFocus={(e) => e.currentTarget.select()}
+              />
               <Button className="button" onPress={() => copy(password)}>Copy password</Button>
             </div>
             <p role="status" className="member-dialog__hint">
@@ -52,7 +64,7 @@ export default function ResetPasswordDialog({ members, onClose }: MemberDialogPr
             new password before they can go on.
           </p>
           <div className="member-dialog__buttons">
-            <Button className="button button-primary" onPress={onClose} autoFocus>
+            <Button className="button button-primary" onPress={onClose}>
               Done
             </Button>
           </div>
