@@ -1,4 +1,4 @@
-import { dialog, getMember, pickMembers, results, selectionButton, selectMembers, showMember } from './actions-support.ts'
+import { dialog, getMember, openRowMenu, pickMembers, results, selectionButton, selectMembers, showMember } from './actions-support.ts'
 import { expect, test } from './support/fixtures.ts'
 import { portalPost } from './support/portal-api.ts'
 
@@ -109,6 +109,11 @@ test.describe('as a Member Manager', () => {
     const adminRole = page.getByRole('combobox', { name: 'Role for admin2', exact: true })
     await expect(adminRole).toBeDisabled()
     await expect(adminRole).toHaveAccessibleDescription('Only a full administrator can change the role of an administrator.')
+    // The user type too, said in the menu before anything is picked.
+    const manageType = (await openRowMenu(page, 'admin2')).getByRole('menuitem', { name: /^Manage user type/ })
+    await expect(manageType).toBeDisabled()
+    await expect(manageType).toHaveAccessibleDescription('Only a full administrator can change the user type of an administrator.')
+    await page.keyboard.press('Escape')
     await showMember(page, 'user1')
     await page.getByRole('combobox', { name: 'Role for user1', exact: true }).click()
     await expect(page.getByRole('listbox', { name: 'Role for user1' }).getByRole('option', { name: /^Administrator — Only a full administrator/ })).toBeDisabled()

@@ -21,6 +21,8 @@ export default function MenuPopover({ triggerRef, label, items, placement, onAct
         if (!isOpen) onClose()
       }}
       placement={placement}
+      // react-aria draws the popover as a dialog: named as its menu, or axe finds an unnamed dialog.
+      aria-label={label}
       className="popover action-popover"
     >
       <Menu

@@ -1,7 +1,7 @@
 import { MoreHorizontal } from '../../../lib/icons.ts'
 import { useSession } from '../../../lib/session.tsx'
 import { type MemberDialogKind, useMemberDialogs } from '../dialogs/member-dialogs-host.tsx'
-import { whyCannotDelete, whyCannotDisable, whyCannotResetPassword } from '../domain/action-rules.ts'
+import { whyCannotChangeUserType, whyCannotDelete, whyCannotDisable, whyCannotResetPassword } from '../domain/action-rules.ts'
 import { PRIVILEGE } from '../domain/member-facts.ts'
 import type { MemberSummary } from '../hooks/use-member-selection.ts'
 import { type MenuEntry, MenuButton } from './row-actions-menu-button.tsx'
@@ -17,7 +17,7 @@ export function RowActions({ member }: { member: MemberSummary }) {
   const may = (privilege: string) => session.privileges.has(privilege)
   // Entries the member cannot take stay visible, disabled, saying why.
   const actions: (MenuEntry & { id: MemberDialogKind })[] = [{ id: 'profile', label: 'View profile' }]
-  if (may(PRIVILEGE.manageLicenses)) actions.push({ id: 'userType', label: 'Manage user type' })
+  if (may(PRIVILEGE.manageLicenses)) actions.push({ id: 'userType', label: 'Manage user type', reason: whyCannotChangeUserType(session, member) })
   if (may(PRIVILEGE.updateUsers)) actions.push({ id: 'resetPassword', label: 'Reset password', reason: whyCannotResetPassword(session, member) })
   if (may(PRIVILEGE.disableUsers))
     actions.push(

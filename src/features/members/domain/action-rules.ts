@@ -39,6 +39,9 @@ export const whyCannotResetPassword: SkipRule = (actor, member) => {
   return onlyFullAdmin(actor, member, 'reset the password of')
 }
 
+/** Before a type is picked: what rules out every type (the plan, user-type-plan.ts, adds the type's own rules). */
+export const whyCannotChangeUserType: SkipRule = (actor, member) => onlyFullAdmin(actor, member, 'change the user type of')
+
 export const whyCannotDelete: SkipRule = (actor, member) => {
   if (isSelf(actor, member)) return 'You cannot delete yourself.'
   return onlyFullAdmin(actor, member, 'delete')

@@ -1,8 +1,7 @@
-import type { Skipped } from './action-rules.ts'
+import { type Skipped, whyCannotChangeUserType } from './action-rules.ts'
 import {
   type ActorFacts,
   canOwnContent,
-  isAdministrator,
   isAdministratorRole,
   isSelf,
   type MemberFacts,
@@ -59,8 +58,9 @@ export function planUserTypeChange<M extends MemberFacts>(input: UserTypePlanInp
       skip(`Already has the ${type.name} user type.`)
       continue
     }
-    if (!isSelf(actor, member) && isAdministrator(member) && !actor.isFullAdmin) {
-      skip('Only a full administrator can change the user type of an administrator.')
+    const ruledOut = whyCannotChangeUserType(actor, member)
+    if (ruledOut) {
+      skip(ruledOut)
       continue
     }
     const role = roles.find((r) => r.id === roleIdOf(member))
