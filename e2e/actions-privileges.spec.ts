@@ -16,7 +16,7 @@ test.describe('a member whose role changes while signed in', () => {
       const remove = dialog(page, 'Delete member')
       await remove.getByRole('textbox', { name: `Type ${member!.username} to confirm` }).fill(member!.username)
       await remove.getByRole('button', { name: 'Delete member' }).click()
-      await expect(remove.getByRole('alert')).toContainText('1 member was not changed')
+      await expect(remove.getByRole('alert')).toContainText('1 member was not deleted')
       await expect(page.getByRole('status').filter({ hasText: 'Your role or privileges changed since you signed in.' })).toBeVisible()
       await remove.getByRole('button', { name: 'Close' }).click()
       // The page now goes by the new role: no delete anywhere, and the member is still there.

@@ -67,8 +67,7 @@ export default function DeleteDialog({ members, onClose }: MemberDialogProps) {
     const plain = deletable.map((m) => m.username).filter((u) => wanted.has(u) && !toMove.includes(u))
     const target = receiver?.username
     run.start({
-      // The results then say where the content went.
-      title: target && toMove.length ? `${title}, content moved to ${target}` : title,
+      title,
       usernames: [...toMove, ...plain],
       removesMembers: true,
       skipped: targets.length === deletable.length ? skipped.map((s) => ({ username: s.member.username, status: 'skipped', reason: s.reason })) : [],
@@ -79,6 +78,8 @@ export default function DeleteDialog({ members, onClose }: MemberDialogProps) {
         move: (username) => (target ? reassignUserContent(username, target) : Promise.reject(new Error('No member was chosen to receive it.'))),
         remove: single ? deleteOne : removeUsers,
         concurrency: MOVES_AT_ONCE,
+        // The results say where each member's content went, once it did.
+        movedNote: target ? `items and groups moved to ${target}` : undefined,
         size: DELETE_CHUNK,
       }),
     })
@@ -121,6 +122,7 @@ export default function DeleteDialog({ members, onClose }: MemberDialogProps) {
       )}
       <RunFooter
         title={title}
+        failedVerb="deleted"
         confirmLabel={single ? 'Delete member' : `Delete ${membersWord(deletable.length)}`}
         confirmDisabled={!deletable.length || checking || (needsReceiver && !receiver) || !confirmed}
         confirmHint={hint}

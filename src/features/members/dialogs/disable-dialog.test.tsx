@@ -88,6 +88,20 @@ describe('Disable members dialog', () => {
     expect(alert.textContent).not.toContain('selected')
   })
 
+  it('a cancel that came too late to hold anyone back says so, and claims nobody was left unsent', async () => {
+    const user = userEvent.setup()
+    const call = deferred<BulkCallResult[]>()
+    disableMock.mockReturnValue(call.promise)
+    render(<DisableDialog members={chosen.slice(0, 2)} onClose={vi.fn()} />, { wrapper: makeWrapper('test.dialog') })
+    const dialog = await screen.findByRole('dialog', { name: 'Disable members' })
+    await user.click(within(dialog).getByRole('button', { name: 'Disable 2 members' }))
+    // One bulk call carries both: cancelling while it is out stops nothing.
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+    await act(async () => call.resolve([{ username: 'pat', status: 'success' }, { username: 'uma', status: 'success' }]))
+    const alert = await within(dialog).findByRole('alert')
+    expect(alert.textContent).toBe('Cancelled: 2 done.')
+  })
+
   it('keeps the confirm button disabled while the list refreshes after the run, so a second click sends nothing', async () => {
     const user = userEvent.setup()
     const onClose = vi.fn()

@@ -9,6 +9,8 @@ interface RunFooterProps {
   /** Says why confirm is disabled, next to it. */
   confirmHint?: string | null
   destructive?: boolean
+  /** What did not happen to a failed member: "1 member was not <changed>". */
+  failedVerb?: 'changed' | 'deleted'
   running: boolean
   blocked?: boolean
   progress: BulkRunState
@@ -46,13 +48,14 @@ export function RunFooter(props: RunFooterProps) {
         <div role="alert" className="member-dialog__outcome">
           {finished.cancelled && (
             <p>
-              Cancelled: {done} done; the rest were not sent{anySelected(notSent) ? ' and stay selected' : ''}.
+              Cancelled: {done} done
+              {notSent.length > 0 && `; ${notSent.length} not sent${anySelected(notSent) ? ', and they stay selected' : ''}`}.
             </p>
           )}
           {failed.length > 0 && (
             <>
               <p>
-                {failed.length === 1 ? '1 member was' : `${failed.length} members were`} not changed
+                {failed.length === 1 ? '1 member was' : `${failed.length} members were`} not {props.failedVerb ?? 'changed'}
                 {done ? ` (${done} done)` : ''}.{anySelected(failed) ? ' Failed members stay selected.' : ''}
               </p>
               <ul className="member-dialog__failures">

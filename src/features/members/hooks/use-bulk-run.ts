@@ -15,7 +15,7 @@ export type OutcomeStatus = 'done' | 'skipped' | 'failed'
 export interface MemberOutcome {
   username: string
   status: OutcomeStatus
-  /** Why skipped or failed, in words a person can act on. */
+  /** Why skipped or failed, in words a person can act on; for a done member, what else was done (where content went). */
   reason?: string
 }
 
@@ -147,12 +147,18 @@ export function inChunks(
 const chunksOf = (usernames: readonly string[], size: number): string[][] =>
   Array.from({ length: Math.ceil(usernames.length / size) }, (_, i) => usernames.slice(i * size, (i + 1) * size))
 
-function reportChunk(context: RunContext, chunk: readonly string[], results: readonly BulkCallResult[]): void {
+function reportChunk(
+  context: RunContext,
+  chunk: readonly string[],
+  results: readonly BulkCallResult[],
+  /** What else was done for a member, said next to them in the results. */
+  doneNote: (username: string) => string | undefined = () => undefined,
+): void {
   const byName = new Map(results.map((r) => [r.username.toLowerCase(), r]))
   context.report(
     chunk.map((username): MemberOutcome => {
       const result = byName.get(username.toLowerCase())
-      if (result?.status === 'success') return { username, status: 'done' }
+      if (result?.status === 'success') return { username, status: 'done', reason: doneNote(username) }
       return { username, status: 'failed', reason: result?.error?.message || 'The portal did not report this member.' }
     }),
   )
@@ -233,6 +239,8 @@ export function moveThenDelete(options: {
   remove: (chunk: string[]) => Promise<readonly BulkCallResult[]>
   concurrency: number
   size: number
+  /** Said next to each deleted member whose content was moved first (where it went). */
+  movedNote?: string
 }): (context: RunContext) => Promise<void> {
   return async (context) => {
     const queue = options.plain.map((username) => ({ username, moved: false }))
@@ -275,7 +283,8 @@ export function moveThenDelete(options: {
         const send = batch.map((m) => m.username).filter((u) => !held.includes(u))
         if (!send.length) continue
         try {
-          reportChunk(context, send, await options.remove(send))
+          const moved = new Set(batch.filter((m) => m.moved).map((m) => m.username))
+          reportChunk(context, send, await options.remove(send), (username) => (moved.has(username) ? options.movedNote : undefined))
         } catch (error) {
           const reason = reasonOf(error)
           context.report(send.map((username) => ({ username, status: 'failed', reason })))
