@@ -40,7 +40,7 @@ test('"View profile" shows the details, content by folder, groups and recent cha
   await (await openRowMenu(page, member!.username)).getByRole('menuitem', { name: 'View profile' }).click()
   const changes = dialog(page, 'Member profile').getByRole('region', { name: 'Recent changes' })
   await expect(changes.getByRole('listitem').first()).toContainText('Role changed by admin')
-  await expect(changes.getByRole('listitem').first()).toContainText('org_user → org_publisher')
+  await expect(changes.getByRole('listitem').first()).toContainText('Role: User → Publisher')
 })
 
 test('"Export CSV" of the whole current view pages through every matching member', async ({ page, request, adminToken }) => {

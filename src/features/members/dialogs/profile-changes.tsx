@@ -1,10 +1,10 @@
 import type { UseQueryResult } from '@tanstack/react-query'
 import { PortalRequestError } from '../../../lib/portal-client.ts'
 import type { AuditLogEntry } from '../api/get-audit-log.ts'
-import { describeChange, formatWhen, operationLabel } from './profile-format.ts'
+import { type ChangeNames, describeChange, formatWhen, operationLabel } from './profile-format.ts'
 
 /** The newest changes made to the member, from the audit log (full administrators only). */
-export function ProfileChanges({ query }: { query: UseQueryResult<{ total: number; entries: AuditLogEntry[] }> }) {
+export function ProfileChanges({ query, names }: { query: UseQueryResult<{ total: number; entries: AuditLogEntry[] }>; names?: ChangeNames }) {
   return (
     <section aria-labelledby="profile-changes">
       <h3 id="profile-changes">Recent changes</h3>
@@ -22,7 +22,7 @@ export function ProfileChanges({ query }: { query: UseQueryResult<{ total: numbe
             <li key={entry.id}>
               <strong>{operationLabel(entry.operation)}</strong> by {entry.actor}, {formatWhen(entry.at)}
               {entry.outcome === 'failure' ? ` — refused (${entry.messageCode ?? 'error'})` : ''}
-              {describeChange(entry.before, entry.after) && <div className="profile__change">{describeChange(entry.before, entry.after)}</div>}
+              {describeChange(entry.before, entry.after, names) && <div className="profile__change">{describeChange(entry.before, entry.after, names)}</div>}
             </li>
           ))}
         </ol>

@@ -74,7 +74,7 @@ export default function ProfileDialog({ members, onClose }: MemberDialogProps) {
           <OwnershipSummary member={summary} ownership={ownership} defaultOpen />
         </ul>
       </section>
-      {session.isFullAdmin && <ProfileChanges query={changes} />}
+      {session.isFullAdmin && <ProfileChanges query={changes} names={{ roles, userTypes }} />}
       <div className="member-dialog__buttons">
         <Button className="button" onPress={onClose}>Close</Button>
       </div>
