@@ -63,6 +63,19 @@ test('the row dropdown offers only roles that fit the user type, and changes the
   expect((await getMember(request, adminToken, byKeyboard!.username)).role).toBe('org_publisher')
 })
 
+test('a role change that takes the member out of the filtered view leaves focus on the table, not the page top', async ({ page, request, adminToken }) => {
+  const [member] = await pickMembers(request, adminToken, 'p', 1)
+  await page.goto(`/?q=${encodeURIComponent(member!.username)}&in=username&role=org_user`)
+  const role = page.getByRole('combobox', { name: `Role for ${member!.username}`, exact: true })
+  await role.focus()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.type('pub')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('table', { name: 'Members' })).toContainText('No members match')
+  await expect(page.getByRole('table', { name: 'Members' })).toBeFocused()
+  expect((await getMember(request, adminToken, member!.username)).role).toBe('org_publisher')
+})
+
 test('bulk "Change role" lists who is skipped and why, and reports a member the portal refused', async ({ page, request, adminToken }) => {
   const [first, second, stale] = await pickMembers(request, adminToken, 'ef', 3)
   const chosen = [first!, second!, stale!].map((m) => m.username)

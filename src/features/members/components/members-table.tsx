@@ -24,7 +24,8 @@ export function MembersTable({ table, status }: { table: Table; status: ListStat
 
   return (
     <div className="table-scroll">
-      <table className="members-table" aria-label="Members" aria-busy={status.isPending || status.isStale}>
+      {/* Focusable from script only: where focus goes when the member it was on leaves the page (use-focus-follows-member.ts). */}
+      <table className="members-table" aria-label="Members" aria-busy={status.isPending || status.isStale} tabIndex={-1}>
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>

@@ -57,6 +57,30 @@ describe('rows reused by position', () => {
     expect(document.activeElement?.getAttribute('aria-label') ?? '').not.toMatch(/^Select/)
   })
 
+  it('in a table, focus goes to the table when the member leaves the page, not to the next member or the body', async () => {
+    const table = (members: string[]) => (
+      <table tabIndex={-1} aria-label="Members">
+        <tbody>
+          {members.map((username, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: by position, as the table's rows
+            <tr key={index}>
+              <td>
+                <RowControl username={username} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    )
+    const { rerender } = render(table(['ann', 'bob']))
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Select bob' }))
+    rerender(table(['ann', 'cy']))
+    expect(document.activeElement).toBe(screen.getByRole('table', { name: 'Members' }))    // Its row goes altogether (fewer rows now): the same.
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Select cy' }))
+    rerender(table(['ann']))
+    expect(document.activeElement).toBe(screen.getByRole('table', { name: 'Members' }))
+  })
+
   it("an open menu closes when its row shows another member, and never acts for them", async () => {
     const onAction = vi.fn()
     const menu = (subject: string) => (

@@ -5,7 +5,10 @@ import { type RefObject, useLayoutEffect, useRef } from 'react'
  * start showing another member while it has focus, e.g. when a refresh
  * re-sorts the list. Focus then follows the member: it moves to the same
  * control in the row now showing them (found by its accessible name,
- * `labelFor`), or, when they left the page, the control lets go of it. Either
+ * `labelFor`), or, when they left the page (a role change that took them
+ * out of the filter), to the table itself: not to the control, whose next
+ * key press would act on another member, and not lost to the page's body,
+ * which would send a keyboard user back to the top. Either
  * way an open menu or list closes (useOpenFor), before anything is painted: a
  * key press or a choice meant for one member must never reach the next one.
  */
@@ -22,6 +25,19 @@ export function useFocusFollowsMember(control: RefObject<HTMLElement | null>, us
     if (!focusedBefore.current || !control.current) return
     const sameControl = document.querySelector<HTMLElement>(`[aria-label="${CSS.escape(labelFor(previous))}"]`)
     if (sameControl && sameControl !== control.current) sameControl.focus()
-    else control.current.blur()
+    else letGo(control.current)
   }, [control, username, labelFor])
+  // The row itself goes (the page now has fewer rows, or none): the same, while the control is still there to ask.
+  useLayoutEffect(() => {
+    const element = control.current
+    return () => {
+      if (element && element === document.activeElement) letGo(element)
+    }
+  }, [control])
+}
+
+function letGo(element: HTMLElement) {
+  const table = element.closest('table')
+  if (table) table.focus()
+  else element.blur()
 }
