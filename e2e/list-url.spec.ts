@@ -60,11 +60,16 @@ test('bad or stale URL values fall back to defaults without an error', async ({ 
   await expect(page.getByRole('button', { name: /^Remove filter/ })).toHaveCount(0)
   await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('fullname')
   await expectListToMatch(page, request, adminToken, {})
+  // The URL says what is shown: the bad values are gone from it (params the view does not own stay).
+  await expect(page).toHaveURL(/\/\?unknown=1$/)
+  await openMembers(page, `page=2.5&q=${'x'.repeat(201)}`)
+  await expect(page).toHaveURL(/\/$/)
 
   // A page past the end (a stale link) lands on the last page.
   const { total } = await searchMembers(request, adminToken, { q: 'lastlogin:-1', num: 1 })
   const lastPage = Math.ceil(total / 25)
-  await openMembers(page, 'signin=never&page=999')
+  // 99999 is past the last page any search can reach (10,000 hits): the same.
+  await openMembers(page, 'signin=never&page=99999')
   await expect(page).toHaveURL(lastPage === 1 ? /\?signin=never$/ : new RegExp(`\\?signin=never&page=${lastPage}$`))
   await expectListToMatch(page, request, adminToken, { q: 'lastlogin:-1', start: (lastPage - 1) * 25 + 1 })
 

@@ -52,7 +52,8 @@ export const viewSchema = z.object({
   mfa: z.catch(z.optional(z.enum(MFA_VALUES)), undefined),
   sort: z.catch(z.enum(SORT_FIELDS), 'fullname'),
   order: z.catch(z.enum(['asc', 'desc']), 'asc'),
-  page: z.catch(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(10_000)), 1),
+  // Past the last page that can be paged to is clamped in parseView, not reset to 1: a link to a page too far lands on the last one.
+  page: z.catch(z.coerce.number().check(z.int(), z.minimum(1)), 1),
   size: z.catch(z.pipe(z.coerce.number(), z.literal(PAGE_SIZES)), 25),
 })
 

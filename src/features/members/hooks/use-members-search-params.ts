@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react'
+import { useCallback, useEffect, useMemo } from 'react'
 import { useSearchParams } from 'react-router'
 import { DEFAULT_VIEW, FILTER_KEYS, type MembersView, parseView, serializeView, viewSchema } from '../api/search-view.ts'
 
@@ -35,6 +35,13 @@ export function useMembersSearchParams() {
     },
     [setSearchParams],
   )
+
+  // A link with values the view cannot take (?page=2.5, ?sort=bogus, a 300-character q) shows defaults: the URL
+  // then says what is shown, in place, so a copied link or a reload does not carry the bad value on.
+  useEffect(() => {
+    const shown = serializeView(view)
+    if ([...VIEW_KEYS].some((key) => searchParams.get(key) !== shown.get(key))) setView({ page: view.page }, { replace: true })
+  }, [view, searchParams, setView])
 
   /** Drops every filter (and applies `also`, e.g. `{ q: '' }`) in one history entry. */
   const clearFilters = useCallback(
