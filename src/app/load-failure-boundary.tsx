@@ -1,5 +1,6 @@
 import { Component, createRef, type ReactNode } from 'react'
 import { createPortal } from 'react-dom'
+import { focusIsLost } from '../lib/focus.ts'
 
 /** A part's code could not be fetched (on-demand.tsx marks it): the only failure this boundary handles. */
 export class PartLoadError extends Error {
@@ -43,8 +44,8 @@ export class LoadFailureBoundary extends Component<Props, { error: unknown }> {
 
   componentWillUnmount() {
     const target = this.returnFocusTo
-    const focus = document.activeElement
-    const lost = !focus || focus === document.body || !focus.isConnected || this.alert.current?.contains(focus)
+    // In the alert, focus goes with it.
+    const lost = focusIsLost() || this.alert.current?.contains(document.activeElement)
     if (lost && target instanceof HTMLElement && target.isConnected) target.focus()
   }
 

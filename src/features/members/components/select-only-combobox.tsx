@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type RefObject, useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
+import { type KeyboardEvent, type RefObject, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import { useOpenFor } from '../hooks/use-open-for.ts'
 import './select-only-combobox.css'
 
@@ -69,10 +69,10 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
     setActive(index)
     setOpen(true)
   }
-  const close = () => {
+  const close = useCallback(() => {
     setOpen(false)
     showNote(false)
-  }
+  }, [setOpen, showNote])
   const choose = (index: number) => {
     const option = options[index]
     if (!option || option.disabledReason) return
@@ -180,26 +180,22 @@ export function SelectOnlyCombobox(props: SelectOnlyComboboxProps) {
   // Closes when the page moves under it or a click lands elsewhere.
   useEffect(() => {
     if (!popupShown) return
-    const closeNow = () => {
-      setOpen(false)
-      showNote(false)
-    }
     const closeOnOutside = (event: Event) => {
       const target = event.target as Node
-      if (!trigger.current?.contains(target) && !list.current?.contains(target)) closeNow()
+      if (!trigger.current?.contains(target) && !list.current?.contains(target)) close()
     }
     const closeOnScroll = (event: Event) => {
-      if (!list.current?.contains(event.target as Node)) closeNow()
+      if (!list.current?.contains(event.target as Node)) close()
     }
     document.addEventListener('pointerdown', closeOnOutside, true)
     document.addEventListener('scroll', closeOnScroll, true)
-    window.addEventListener('resize', closeNow)
+    window.addEventListener('resize', close)
     return () => {
       document.removeEventListener('pointerdown', closeOnOutside, true)
       document.removeEventListener('scroll', closeOnScroll, true)
-      window.removeEventListener('resize', closeNow)
+      window.removeEventListener('resize', close)
     }
-  }, [popupShown, trigger, setOpen, showNote])
+  }, [popupShown, trigger, close])
 
   return (
     <>

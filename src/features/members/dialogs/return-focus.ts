@@ -1,3 +1,5 @@
+import { focusIsLost } from '../../../lib/focus.ts'
+
 /**
  * Where focus goes when a member dialog closes. React Aria returns it to the
  * control that opened the dialog, but after a delete (or a change that moved
@@ -13,12 +15,6 @@ export interface FocusReturnPoint {
 }
 
 const searchBox = () => document.querySelector<HTMLElement>('input[aria-label="Search members"]')
-
-/** Focus is nowhere a keyboard user can go on from: the page's body, or an element just removed. */
-function focusIsLost(): boolean {
-  const current = document.activeElement
-  return !current || current === document.body || !current.isConnected
-}
 
 /**
  * An emptied selection takes its menu away with focus in it; focus goes where selecting starts again ("Select
