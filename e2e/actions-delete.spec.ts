@@ -160,6 +160,31 @@ test('after deleting a member from its row, focus moves to the row that took its
   await expect(page.getByRole('button', { name: takesItsPlace! })).toBeFocused()
 })
 
+test('a large delete lists owners first, everyone else in one line, and keeps its buttons on screen', async ({ page }) => {
+  // Nothing is deleted: the dialog is only looked at. A short window, so its lists outgrow it.
+  await page.setViewportSize({ width: 1000, height: 480 })
+  await page.goto('/')
+  await page.getByRole('checkbox', { name: 'Select all on this page' }).check()
+  await page.getByRole('button', { name: 'Delete', exact: true }).click()
+  const remove = dialog(page, 'Delete members')
+  const owned = remove.getByRole('list', { name: 'What each member owns' })
+  await expect(owned).not.toContainText('Checking what')
+  const lines = owned.locator(':scope > li')
+  const texts = await lines.allInnerTexts()
+  const ownerLines = texts.filter((text) => /: owns \d+ items? /.test(text))
+  expect(ownerLines.length).toBeGreaterThan(0)
+  // Owners first, then one line for all who own nothing.
+  expect(texts.slice(0, ownerLines.length)).toEqual(ownerLines)
+  expect(texts.length).toBe(ownerLines.length + 1)
+  const nothing = texts.at(-1)!
+  expect(nothing).toMatch(/^\d+ members own no items or groups$/)
+  await lines.last().getByText(/members own no items or groups/).click()
+  await expect(lines.last().getByRole('listitem')).toHaveCount(Number.parseInt(nothing, 10))
+
+  await expect(remove.getByRole('button', { name: 'Cancel' })).toBeInViewport()
+  await expect(remove.getByRole('button', { name: /^Delete \d+ members$/ })).toBeInViewport()
+})
+
 test.describe('as a Member Manager', () => {
   test.use({ asUser: 'manager' })
 

@@ -87,6 +87,14 @@ export function dialog(page: Page, name: string): Locator {
   return page.getByRole('dialog', { name })
 }
 
+/**
+ * A dialog's "Skipped" (or "Cannot change") entry for one reason: it names every member the reason
+ * applies to. Expect it to contain them.
+ */
+export function skippedBecause(list: Locator, reason: string): Locator {
+  return list.getByRole('listitem').filter({ hasText: reason })
+}
+
 export function results(page: Page): Locator {
   return page.getByRole('region', { name: 'Results' })
 }

@@ -11,7 +11,7 @@ import type { Member } from '../types.ts'
 import { DialogFrame, SkippedList } from './dialog-frame.tsx'
 import type { MemberDialogProps } from './member-dialogs-host.tsx'
 import { membersWord } from './member-list.tsx'
-import { OwnershipSummary } from './ownership-summary.tsx'
+import { OwnershipList } from './ownership-summary.tsx'
 import { ReceiverPicker } from './receiver-picker.tsx'
 import { RunFooter } from './run-footer.tsx'
 import { useDialogRun } from './use-dialog-run.ts'
@@ -103,11 +103,7 @@ export default function DeleteDialog({ members, onClose }: MemberDialogProps) {
       ) : (
         <p>None of the chosen members can be deleted.</p>
       )}
-      <ul className="member-dialog__members" aria-label="What each member owns">
-        {deletable.map((member) => (
-          <OwnershipSummary key={member.username} member={member} ownership={ownership.get(member.username)} />
-        ))}
-      </ul>
+      <OwnershipList members={deletable} ownership={ownership} label="What each member owns" />
       {needsReceiver && (
         <ReceiverPicker deleting={deleting} userTypes={userTypes} receiver={receiver} onChange={setReceiver} isDisabled={run.running} />
       )}

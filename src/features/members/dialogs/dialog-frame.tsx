@@ -50,6 +50,10 @@ export function MemberName({ member }: { member: { username: string; fullName?: 
   )
 }
 
+/**
+ * The members an action leaves out, one entry per reason: with 100 chosen, forty who never signed in are one
+ * reason and forty names, not forty copies of the same sentence around the one that differs.
+ */
 export function SkippedList({
   skipped,
   heading = 'Skipped',
@@ -58,15 +62,25 @@ export function SkippedList({
   heading?: string
 }) {
   if (!skipped.length) return null
+  const byReason = new Map<string, typeof skipped>()
+  for (const entry of skipped) byReason.set(entry.reason, [...(byReason.get(entry.reason) ?? []), entry])
   return (
     <section className="member-dialog__skipped" aria-label={`${heading} (${skipped.length})`}>
       <h3>
         {heading} ({skipped.length})
       </h3>
       <ul>
-        {skipped.map(({ member, reason }) => (
-          <li key={member.username}>
-            <MemberName member={member} />: {reason}
+        {[...byReason].map(([reason, members]) => (
+          <li key={reason} className="skipped-reason">
+            {reason}
+            {members.length > 1 && ` (${members.length})`}
+            <ul className="member-names">
+              {members.map(({ member }) => (
+                <li key={member.username}>
+                  <MemberName member={member} />
+                </li>
+              ))}
+            </ul>
           </li>
         ))}
       </ul>

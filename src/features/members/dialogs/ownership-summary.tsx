@@ -3,13 +3,55 @@ import type { Ownership } from './use-member-ownership.ts'
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
+type Named = { username: string; fullName?: string }
+
+/**
+ * What each of the members owns, owners first. Members who own nothing, and those still being checked,
+ * are one line each however many they are: among 100 members, the one whose content must move is
+ * the line to see, not the 99th "owns no items or groups".
+ */
+export function OwnershipList({ members, ownership, label }: { members: readonly Named[]; ownership: Map<string, Ownership>; label: string }) {
+  const owners = members.filter((m) => ownership.get(m.username)?.owns)
+  const checking = members.filter((m) => (ownership.get(m.username)?.status ?? 'loading') === 'loading')
+  const ownNothing = members.filter((m) => !owners.includes(m) && !checking.includes(m))
+  const oneLineEach = members.length === 1
+  return (
+    <ul className="member-dialog__members" aria-label={label}>
+      {owners.map((member) => (
+        <OwnershipSummary key={member.username} member={member} ownership={ownership.get(member.username)} />
+      ))}
+      {oneLineEach || checking.length === 1 ? (
+        checking.map((member) => <OwnershipSummary key={member.username} member={member} />)
+      ) : checking.length > 0 ? (
+        <li>Checking what {checking.length} members own…</li>
+      ) : null}
+      {oneLineEach || ownNothing.length === 1 ? (
+        ownNothing.map((member) => <OwnershipSummary key={member.username} member={member} ownership={ownership.get(member.username)} />)
+      ) : ownNothing.length > 0 ? (
+        <li>
+          <details>
+            <summary>{ownNothing.length} members own no items or groups</summary>
+            <ul className="member-names">
+              {ownNothing.map((member) => (
+                <li key={member.username}>
+                  <MemberName member={member} />
+                </li>
+              ))}
+            </ul>
+          </details>
+        </li>
+      ) : null}
+    </ul>
+  )
+}
+
 /** One member and what they own: items per folder, groups. */
 export function OwnershipSummary({
   member,
   ownership,
   defaultOpen = false,
 }: {
-  member: { username: string; fullName?: string }
+  member: Named
   ownership?: Ownership
   defaultOpen?: boolean
 }) {
