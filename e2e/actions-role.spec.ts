@@ -63,7 +63,7 @@ test('the row dropdown offers only roles that fit the user type, and changes the
   expect((await getMember(request, adminToken, byKeyboard!.username)).role).toBe('org_publisher')
 })
 
-test('a role change that takes the member out of the filtered view leaves focus on the table, not the page top', async ({ page, request, adminToken }) => {
+test('a role change that takes the member out of the filtered view leaves focus on the table, not the page top, and says so', async ({ page, request, adminToken }) => {
   const [member] = await pickMembers(request, adminToken, 'p', 1)
   await page.goto(`/?q=${encodeURIComponent(member!.username)}&in=username&role=org_user`)
   const role = page.getByRole('combobox', { name: `Role for ${member!.username}`, exact: true })
@@ -73,6 +73,8 @@ test('a role change that takes the member out of the filtered view leaves focus 
   await page.keyboard.press('Enter')
   await expect(page.getByRole('table', { name: 'Members' })).toContainText('No members match')
   await expect(page.getByRole('table', { name: 'Members' })).toBeFocused()
+  // Said, too: a screen reader on the table would otherwise not know where the member went.
+  await expect(page.getByRole('status').filter({ hasText: `${member!.username} is no longer on this page.` })).toHaveCount(1)
   expect((await getMember(request, adminToken, member!.username)).role).toBe('org_publisher')
 })
 

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useRef } from 'react'
 import { describe, expect, it, vi } from 'vitest'
@@ -75,10 +75,13 @@ describe('rows reused by position', () => {
     const { rerender } = render(table(['ann', 'bob']))
     await userEvent.click(screen.getByRole('checkbox', { name: 'Select bob' }))
     rerender(table(['ann', 'cy']))
-    expect(document.activeElement).toBe(screen.getByRole('table', { name: 'Members' }))    // Its row goes altogether (fewer rows now): the same.
+    expect(document.activeElement).toBe(screen.getByRole('table', { name: 'Members' }))
+    // A screen reader, now on the table, is told where bob went.
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('bob is no longer on this page.'))    // Its row goes altogether (fewer rows now): the same.
     await userEvent.click(screen.getByRole('checkbox', { name: 'Select cy' }))
     rerender(table(['ann']))
     expect(document.activeElement).toBe(screen.getByRole('table', { name: 'Members' }))
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('cy is no longer on this page.'))
   })
 
   it("an open menu closes when its row shows another member, and never acts for them", async () => {

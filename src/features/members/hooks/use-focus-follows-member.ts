@@ -1,4 +1,5 @@
 import { type RefObject, useLayoutEffect, useRef } from 'react'
+import { announce } from '../../../lib/announce.ts'
 
 /**
  * Table rows are reused by position (members-table.tsx), so a control can
@@ -8,7 +9,8 @@ import { type RefObject, useLayoutEffect, useRef } from 'react'
  * `labelFor`), or, when they left the page (a role change that took them
  * out of the filter), to the table itself: not to the control, whose next
  * key press would act on another member, and not lost to the page's body,
- * which would send a keyboard user back to the top. Either
+ * which would send a keyboard user back to the top; a screen reader is told
+ * the member is no longer on the page. Either
  * way an open menu or list closes (useOpenFor), before anything is painted: a
  * key press or a choice meant for one member must never reach the next one.
  */
@@ -25,19 +27,20 @@ export function useFocusFollowsMember(control: RefObject<HTMLElement | null>, us
     if (!focusedBefore.current || !control.current) return
     const sameControl = document.querySelector<HTMLElement>(`[aria-label="${CSS.escape(labelFor(previous))}"]`)
     if (sameControl && sameControl !== control.current) sameControl.focus()
-    else letGo(control.current)
+    else letGo(control.current, previous)
   }, [control, username, labelFor])
   // The row itself goes (the page now has fewer rows, or none): the same, while the control is still there to ask.
   useLayoutEffect(() => {
     const element = control.current
     return () => {
-      if (element && element === document.activeElement) letGo(element)
+      if (element && element === document.activeElement) letGo(element, shownFor.current)
     }
   }, [control])
 }
 
-function letGo(element: HTMLElement) {
+function letGo(element: HTMLElement, username: string) {
   const table = element.closest('table')
   if (table) table.focus()
   else element.blur()
+  announce(`${username} is no longer on this page.`)
 }
