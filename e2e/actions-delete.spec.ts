@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test'
-import { dialog, membersStartingWith, openRowMenu, PLAIN_MEMBER, pickMembers, type PortalMember, results, selectionButton, selectMembers, showMember } from './actions-support.ts'
+import { dialog, getMember, membersStartingWith, openRowMenu, PLAIN_MEMBER, pickMembers, type PortalMember, results, selectionButton, selectMembers, showMember } from './actions-support.ts'
 import { expect, test } from './support/fixtures.ts'
 import { portalGet, portalPost } from './support/portal-api.ts'
 
@@ -126,14 +126,20 @@ test('if moving fails, that member is not deleted; the others are', async ({ pag
   }
 })
 
-test('"Delete member" for one member asks for the username', async ({ page, request, adminToken }) => {
+test('"Delete member" for one member asks for the username; Enter in it confirms once it matches', async ({ page, request, adminToken }) => {
   const member = await nonOwner(request, adminToken, 'r')
   await showMember(page, member.username)
   await (await openRowMenu(page, member.username)).getByRole('menuitem', { name: 'Delete member' }).click()
   const remove = dialog(page, 'Delete member')
   await expect(remove.getByRole('list', { name: 'What each member owns' })).toContainText('owns no items or groups.')
-  await remove.getByRole('textbox', { name: `Type ${member.username} to confirm` }).fill(member.username)
-  await remove.getByRole('button', { name: 'Delete member' }).click()
+  const confirmation = remove.getByRole('textbox', { name: `Type ${member.username} to confirm` })
+  // Enter confirms only what the button would: not a name that is not the member's.
+  await confirmation.fill(`${member.username}x`)
+  await confirmation.press('Enter')
+  await expect(remove.getByRole('button', { name: 'Delete member' })).toBeDisabled()
+  expect((await getMember(request, adminToken, member.username)).username).toBe(member.username)
+  await confirmation.fill(member.username)
+  await confirmation.press('Enter')
   await expect(remove).toHaveCount(0)
   await expectGone(request, adminToken, member.username)
   await expect(page.getByRole('table', { name: 'Members' })).toContainText('No members match')

@@ -86,6 +86,8 @@ export default function DeleteDialog({ members, onClose }: MemberDialogProps) {
   }
 
   const needsReceiver = owners.length > 0
+  const canConfirm = deletable.length > 0 && !checking && !(needsReceiver && !receiver) && confirmed
+  const confirm = () => start(deletable.map((m) => m.username))
   const hint = checking
     ? 'Checking what they own…'
     : needsReceiver && !receiver
@@ -113,18 +115,28 @@ export default function DeleteDialog({ members, onClose }: MemberDialogProps) {
           <label htmlFor={confirmId}>
             Type <strong>{expected}</strong> to confirm
           </label>
-          <input id={confirmId} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" disabled={run.running} />
+          <input
+            id={confirmId}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            // Enter confirms, as in any form, once the button it stands for is enabled.
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && canConfirm && !run.running && !run.blocked && !run.finished) confirm()
+            }}
+            autoComplete="off"
+            disabled={run.running}
+          />
         </div>
       )}
       <RunFooter
         title={title}
         failedVerb="deleted"
         confirmLabel={single ? 'Delete member' : `Delete ${membersWord(deletable.length)}`}
-        confirmDisabled={!deletable.length || checking || (needsReceiver && !receiver) || !confirmed}
+        confirmDisabled={!canConfirm}
         confirmHint={hint}
         destructive
         {...run}
-        onConfirm={() => start(deletable.map((m) => m.username))}
+        onConfirm={confirm}
         onRetry={start}
         onCancelRun={run.cancel}
         onClose={onClose}
