@@ -40,9 +40,12 @@ const oneOf =
     (values as readonly string[]).includes(value)
 const isId = (value: string): value is string => ID_PATTERN.test(value)
 
+/** The longest search the box takes; a longer `q` in a URL is dropped. */
+export const MAX_SEARCH_LENGTH = 200
+
 // zod/mini: the same parsing as zod at a fraction of the bundle (the URL parser is in the initial JS).
 export const viewSchema = z.object({
-  q: z.catch(z.string().check(z.maxLength(200)), ''),
+  q: z.catch(z.string().check(z.maxLength(MAX_SEARCH_LENGTH)), ''),
   in: z.catch(z.enum(SEARCH_SCOPES), 'all'),
   role: list(isId),
   type: list(isId),

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { MAX_SEARCH_LENGTH } from '../api/search-view.ts'
 import { SEARCH_PAUSE_MS, SearchBox } from './search-box.tsx'
 
 beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] }))
@@ -67,6 +68,17 @@ describe('Search members box', () => {
     )
     showUrlText('smith')
     expect(input.getAttribute('aria-describedby')).toBeNull()
+  })
+
+  it('says the box is full when the text reaches the longest search it takes', () => {
+    const { input, type } = setup(false)
+    expect(input.getAttribute('maxlength')).toBe(String(MAX_SEARCH_LENGTH))
+    type('a'.repeat(MAX_SEARCH_LENGTH - 1))
+    expect(input.getAttribute('aria-describedby')).toBeNull()
+    type('a'.repeat(MAX_SEARCH_LENGTH))
+    expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toBe(
+      `Searches are at most ${MAX_SEARCH_LENGTH} characters; the box takes no more.`,
+    )
   })
 
   it('tells the page its text as typed, and the text a link or Back brought', () => {

@@ -1,7 +1,7 @@
 import { Search } from '../../../lib/icons.ts'
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import { unsearchableWords } from '../api/search-query.ts'
-import { SEARCH_SCOPES, type SearchScope } from '../api/search-view.ts'
+import { MAX_SEARCH_LENGTH, SEARCH_SCOPES, type SearchScope } from '../api/search-view.ts'
 import { SCOPE_LABELS } from './member-labels.ts'
 
 /**
@@ -46,6 +46,15 @@ export function SearchBox({ text, scope, searching, isSearching, onSearch, onDra
   const hintId = useId()
   // Said of the text searched, not of the draft: "%" alone would otherwise look like a search that found everyone.
   const unsearched = unsearchableWords(text)
+  // The box stops taking characters there (a paste is cut short): say so, or it looks like the keyboard failed.
+  const atLimit = draft.length >= MAX_SEARCH_LENGTH
+  const hint = [
+    unsearched.length > 0 &&
+      `${unsearched.map((word) => `“${word}”`).join(', ')} ${unsearched.length === 1 ? 'was' : 'were'} not searched for: searches match letters and digits only.`,
+    atLimit && `Searches are at most ${MAX_SEARCH_LENGTH} characters; the box takes no more.`,
+  ]
+    .filter(Boolean)
+    .join(' ')
 
   // The URL's text changed. From elsewhere (Back, "Clear"), the box shows it; our own search
   // coming back leaves what was typed since. Adjusted while rendering, so the effect below
@@ -96,8 +105,8 @@ export function SearchBox({ text, scope, searching, isSearching, onSearch, onDra
           aria-label="Search members"
           placeholder="Search members"
           value={draft}
-          maxLength={200}
-          aria-describedby={unsearched.length ? hintId : undefined}
+          maxLength={MAX_SEARCH_LENGTH}
+          aria-describedby={hint ? hintId : undefined}
           onChange={(event) => {
             typedAt.current = performance.now()
             sendWhenFree.current = false
@@ -123,8 +132,7 @@ export function SearchBox({ text, scope, searching, isSearching, onSearch, onDra
       </label>
       {/* Always there, empty until needed: a status region that appears with its text is often not read out. */}
       <p id={hintId} className="search-hint" role="status">
-        {unsearched.length > 0 &&
-          `${unsearched.map((word) => `“${word}”`).join(', ')} ${unsearched.length === 1 ? 'was' : 'were'} not searched for: searches match letters and digits only.`}
+        {hint}
       </p>
     </search>
   )
