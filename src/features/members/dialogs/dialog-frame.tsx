@@ -54,6 +54,19 @@ export function MemberName({ member }: { member: { username: string; fullName?: 
  * The members an action leaves out, one entry per reason: with 100 chosen, forty who never signed in are one
  * reason and forty names, not forty copies of the same sentence around the one that differs.
  */
+/** Members as a run of names (those one reason applies to, those who own nothing): a list, laid out as a line. */
+export function MemberNames({ members }: { members: readonly { username: string; fullName?: string }[] }) {
+  return (
+    <ul className="member-names">
+      {members.map((member) => (
+        <li key={member.username}>
+          <MemberName member={member} />
+        </li>
+      ))}
+    </ul>
+  )
+}
+
 export function SkippedList({
   skipped,
   heading = 'Skipped',
@@ -74,13 +87,7 @@ export function SkippedList({
           <li key={reason} className="skipped-reason">
             {reason}
             {members.length > 1 && ` (${members.length})`}
-            <ul className="member-names">
-              {members.map(({ member }) => (
-                <li key={member.username}>
-                  <MemberName member={member} />
-                </li>
-              ))}
-            </ul>
+            <MemberNames members={members.map((entry) => entry.member)} />
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import { MemberName } from './dialog-frame.tsx'
+import { MemberName, MemberNames } from './dialog-frame.tsx'
 import type { Ownership } from './use-member-ownership.ts'
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
@@ -31,13 +31,7 @@ export function OwnershipList({ members, ownership, label }: { members: readonly
         <li>
           <details>
             <summary>{ownNothing.length} members own no items or groups</summary>
-            <ul className="member-names">
-              {ownNothing.map((member) => (
-                <li key={member.username}>
-                  <MemberName member={member} />
-                </li>
-              ))}
-            </ul>
+            <MemberNames members={ownNothing} />
           </details>
         </li>
       ) : null}
