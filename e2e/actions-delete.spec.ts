@@ -1,5 +1,18 @@
 import type { APIRequestContext } from '@playwright/test'
-import { dialog, getMember, membersStartingWith, openRowMenu, PLAIN_MEMBER, pickMembers, type PortalMember, results, selectionButton, selectMembers, showMember } from './actions-support.ts'
+import {
+  dialog,
+  getMember,
+  membersStartingWith,
+  openRowMenu,
+  PLAIN_MEMBER,
+  pickMembers,
+  type PortalMember,
+  reasonEntry,
+  results,
+  selectionButton,
+  selectMembers,
+  showMember,
+} from './actions-support.ts'
 import { expect, test } from './support/fixtures.ts'
 import { portalGet, portalPost } from './support/portal-api.ts'
 
@@ -83,7 +96,10 @@ test('delete with reassign: everything moves to the receiver, then the members a
   await confirm.click()
   await expect(remove).toHaveCount(0)
   await expect(results(page)).toContainText('Delete members: 3 done, 0 skipped, 0 failed.')
-  for (const { member } of found) await expect(results(page)).toContainText(`${member.username}: items and groups moved to ${receiver!.username}`)
+  // "Done" starts closed: the failed and skipped come first.
+  await results(page).locator('summary', { hasText: 'Done (3)' }).click()
+  const movedTo = reasonEntry(results(page), `items and groups moved to ${receiver!.username}`)
+  for (const { member } of found) await expect(movedTo).toContainText(member.username)
   await expect(page.getByRole('button', { name: /members? selected$/ })).toHaveCount(0)
 
   for (const username of deleting) await expectGone(request, adminToken, username)

@@ -1,4 +1,4 @@
-import { dialog, getMember, openRowMenu, pickMembers, results, selectionButton, selectMembers, showMember, skippedBecause } from './actions-support.ts'
+import { dialog, getMember, openRowMenu, pickMembers, results, selectionButton, selectMembers, showMember, reasonEntry } from './actions-support.ts'
 import { expect, test } from './support/fixtures.ts'
 import { portalPost } from './support/portal-api.ts'
 
@@ -90,8 +90,8 @@ test('bulk "Change role" lists who is skipped and why, and reports a member the 
   const changeRole = dialog(page, 'Change role')
   await changeRole.getByRole('combobox', { name: 'New role' }).selectOption({ label: 'Publisher' })
   const skipped = changeRole.getByRole('region', { name: 'Skipped (2)' })
-  await expect(skippedBecause(skipped, 'Needs more than the Viewer user type allows; change the user type first.')).toContainText('viewer1')
-  await expect(skippedBecause(skipped, 'You cannot change your own role. Ask another administrator.')).toContainText('admin')
+  await expect(reasonEntry(skipped, 'Needs more than the Viewer user type allows; change the user type first.')).toContainText('viewer1')
+  await expect(reasonEntry(skipped, 'You cannot change your own role. Ask another administrator.')).toContainText('admin')
   await changeRole.getByRole('button', { name: 'Change role of 3 members' }).click()
 
   // One member failed: the dialog stays, says why, and keeps that member selected.
@@ -104,8 +104,8 @@ test('bulk "Change role" lists who is skipped and why, and reports a member the 
   await changeRole.getByRole('button', { name: 'Close' }).click()
   await expect(changeRole).toHaveCount(0)
   await expect(results(page)).toContainText('Change role: 2 done, 2 skipped, 1 failed.')
-  await expect(results(page)).toContainText(`${stale!.username}: The role Publisher does not fit`)
-  await expect(results(page)).toContainText('viewer1: Needs more than the Viewer user type allows')
+  await expect(reasonEntry(results(page), 'The role Publisher does not fit')).toContainText(stale!.username)
+  await expect(reasonEntry(results(page), 'Needs more than the Viewer user type allows')).toContainText('viewer1')
   await expect(selectionButton(page, 3)).toBeVisible()
   await selectionButton(page, 3).click()
   for (const username of [stale!.username, 'viewer1', 'admin'])

@@ -88,10 +88,10 @@ export function dialog(page: Page, name: string): Locator {
 }
 
 /**
- * A dialog's "Skipped" (or "Cannot change") entry for one reason: it names every member the reason
- * applies to. Expect it to contain them.
+ * The entry for one reason in a list grouped by reason (a dialog's "Skipped" or "Cannot change", the
+ * Results' groups): it names every member the reason applies to. Expect it to contain them.
  */
-export function skippedBecause(list: Locator, reason: string): Locator {
+export function reasonEntry(list: Locator, reason: string): Locator {
   return list.getByRole('listitem').filter({ hasText: reason })
 }
 

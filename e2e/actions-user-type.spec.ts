@@ -1,4 +1,4 @@
-import { dialog, getMember, openRowMenu, pickMembers, selectMembers, showMember, skippedBecause } from './actions-support.ts'
+import { dialog, getMember, openRowMenu, pickMembers, selectMembers, showMember, reasonEntry } from './actions-support.ts'
 import { expect, test } from './support/fixtures.ts'
 
 test('"Manage user type" for one member asks for a role that fits the new type', async ({ page, request, adminToken }) => {
@@ -42,7 +42,7 @@ test('shows licenses left, and explains who cannot be lowered or does not get a 
   // A type that cannot own content: publisher1 owns items and a group, so cannot be lowered.
   await manage.getByRole('radio', { name: 'Contributor' }).check()
   const cannot = manage.getByRole('region', { name: 'Cannot change (1)' })
-  await expect(skippedBecause(cannot, 'Owns items or groups, which Contributor members cannot own. Move or delete them first.')).toContainText('publisher1')
+  await expect(reasonEntry(cannot, 'Owns items or groups, which Contributor members cannot own. Move or delete them first.')).toContainText('publisher1')
 
   // One license left, two members who need one: the second is told so before anything is sent.
   const pro = types.userLicenseTypes.find((t) => t.id === 'GISProfessionalAdvUT')!

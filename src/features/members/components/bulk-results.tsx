@@ -1,6 +1,11 @@
+import { groupBy } from '../../../lib/group-by.ts'
 import { type BulkRunState, type MemberOutcome, useBulkRun } from '../hooks/use-bulk-run.ts'
 import { useMemberSelection } from '../hooks/use-member-selection.ts'
 
+/**
+ * One kind of outcome, one entry per reason (as the dialogs' "Skipped" lists): forty members skipped for
+ * the same reason are one sentence and forty names.
+ */
 function OutcomeList({ title, outcomes, open }: { title: string; outcomes: MemberOutcome[]; open?: boolean }) {
   if (!outcomes.length) return null
   return (
@@ -9,10 +14,14 @@ function OutcomeList({ title, outcomes, open }: { title: string; outcomes: Membe
         {title} ({outcomes.length})
       </summary>
       <ul>
-        {outcomes.map((outcome) => (
-          <li key={outcome.username}>
-            <strong>{outcome.username}</strong>
-            {outcome.reason ? `: ${outcome.reason}` : ''}
+        {[...groupBy(outcomes, (outcome) => outcome.reason ?? '')].map(([reason, members]) => (
+          <li key={reason}>
+            {reason && `${reason}${members.length > 1 ? ` (${members.length})` : ''}`}
+            <ul className="outcome-names">
+              {members.map((outcome) => (
+                <li key={outcome.username}>{outcome.username}</li>
+              ))}
+            </ul>
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components'
+import { groupBy } from '../../../lib/group-by.ts'
 import './dialogs.css'
 
 interface DialogFrameProps {
@@ -75,8 +76,7 @@ export function SkippedList({
   heading?: string
 }) {
   if (!skipped.length) return null
-  const byReason = new Map<string, typeof skipped>()
-  for (const entry of skipped) byReason.set(entry.reason, [...(byReason.get(entry.reason) ?? []), entry])
+  const byReason = groupBy(skipped, (entry) => entry.reason)
   return (
     <section className="member-dialog__skipped" aria-label={`${heading} (${skipped.length})`}>
       <h3>

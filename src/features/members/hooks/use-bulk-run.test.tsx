@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query'
-import { act, render, renderHook, screen } from '@testing-library/react'
+import { act, render, renderHook, screen, within } from '@testing-library/react'
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { PortalRequestError } from '../../../lib/portal-client.ts'
@@ -421,16 +421,21 @@ describe('BulkResults', () => {
       run!.start({
         title: 'Disable members',
         usernames: ['pat', 'uma'],
-        skipped: [{ username: 'nora', status: 'skipped', reason: 'Has never signed in.' }],
+        skipped: [
+          { username: 'nora', status: 'skipped', reason: 'Has never signed in.' },
+          { username: 'ned', status: 'skipped', reason: 'Has never signed in.' },
+        ],
         execute: eachMember(['pat', 'uma'], async (u) => {
           if (u === 'uma') throw refusal('Only a full administrator can disable an administrator.')
         }),
       }),
     )
     const region = screen.getByRole('region', { name: 'Results' })
-    expect(region.textContent).toContain('Disable members: 1 done, 1 skipped, 1 failed.')
-    expect(region.textContent).toContain('uma: Only a full administrator can disable an administrator.')
-    expect(region.textContent).toContain('nora: Has never signed in.')
+    expect(region.textContent).toContain('Disable members: 1 done, 2 skipped, 1 failed.')
+    // One entry per reason, naming every member it applies to.
+    const entry = (reason: string) => within(region).getAllByRole('listitem').find((item) => item.firstChild?.textContent?.startsWith(reason))
+    expect(entry('Only a full administrator can disable an administrator.')?.textContent).toBe('Only a full administrator can disable an administrator.uma')
+    expect(entry('Has never signed in.')?.textContent).toBe('Has never signed in. (2)noraned')
     // Nobody was selected (a row's menu): the hint does not say they stay selected.
     expect(region.textContent).toContain('Fix the cause and run the action again.')
     expect(region.textContent).not.toContain('stay selected')
