@@ -51,10 +51,6 @@ export function MemberName({ member }: { member: { username: string; fullName?: 
   )
 }
 
-/**
- * The members an action leaves out, one entry per reason: with 100 chosen, forty who never signed in are one
- * reason and forty names, not forty copies of the same sentence around the one that differs.
- */
 /** Members as a run of names (those one reason applies to, those who own nothing): a list, laid out as a line. */
 export function MemberNames({ members }: { members: readonly { username: string; fullName?: string }[] }) {
   return (
@@ -68,6 +64,10 @@ export function MemberNames({ members }: { members: readonly { username: string;
   )
 }
 
+/**
+ * The members an action leaves out, one entry per reason: with 100 chosen, forty who never signed in are one
+ * reason and forty names, not forty copies of the same sentence around the one that differs.
+ */
 export function SkippedList({
   skipped,
   heading = 'Skipped',

@@ -6,35 +6,32 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 type Named = { username: string; fullName?: string }
 
 /**
- * What each of the members owns, owners first. Members who own nothing, and those still being checked,
- * are one line each however many they are: among 100 members, the one whose content must move is
- * the line to see, not the 99th "owns no items or groups".
+ * What each of the members owns: owners first, then any whose check failed. Members who own nothing,
+ * and those still being checked, are one line each however many they are: among 100 members, the one
+ * whose content must move is the line to see, not the 99th "owns no items or groups".
  */
 export function OwnershipList({ members, ownership, label }: { members: readonly Named[]; ownership: Map<string, Ownership>; label: string }) {
+  const status = (member: Named) => ownership.get(member.username)?.status ?? 'loading'
   const owners = members.filter((m) => ownership.get(m.username)?.owns)
-  const checking = members.filter((m) => (ownership.get(m.username)?.status ?? 'loading') === 'loading')
-  const ownNothing = members.filter((m) => !owners.includes(m) && !checking.includes(m))
-  const oneLineEach = members.length === 1
+  const failed = members.filter((m) => status(m) === 'error')
+  const checking = members.filter((m) => status(m) === 'loading')
+  const ownNothing = members.filter((m) => status(m) === 'ready' && !ownership.get(m.username)?.owns)
+  const each = (list: Named[]) => list.map((member) => <OwnershipSummary key={member.username} member={member} ownership={ownership.get(member.username)} />)
   return (
     <ul className="member-dialog__members" aria-label={label}>
-      {owners.map((member) => (
-        <OwnershipSummary key={member.username} member={member} ownership={ownership.get(member.username)} />
-      ))}
-      {oneLineEach || checking.length === 1 ? (
-        checking.map((member) => <OwnershipSummary key={member.username} member={member} />)
-      ) : checking.length > 0 ? (
-        <li>Checking what {checking.length} members own…</li>
-      ) : null}
-      {oneLineEach || ownNothing.length === 1 ? (
-        ownNothing.map((member) => <OwnershipSummary key={member.username} member={member} ownership={ownership.get(member.username)} />)
-      ) : ownNothing.length > 0 ? (
+      {each(owners)}
+      {each(failed)}
+      {checking.length > 1 ? <li>Checking what {checking.length} members own…</li> : each(checking)}
+      {ownNothing.length > 1 ? (
         <li>
           <details>
             <summary>{ownNothing.length} members own no items or groups</summary>
             <MemberNames members={ownNothing} />
           </details>
         </li>
-      ) : null}
+      ) : (
+        each(ownNothing)
+      )}
     </ul>
   )
 }
