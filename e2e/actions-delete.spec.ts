@@ -81,7 +81,11 @@ test('delete with reassign: everything moves to the receiver, then the members a
   await page.getByRole('button', { name: 'Delete', exact: true }).click()
   const remove = dialog(page, 'Delete members')
   const owned = remove.getByRole('list', { name: 'What each member owns' })
-  for (const { member, owned: h } of found) await expect(owned).toContainText(new RegExp(`\\(${member.username}\\): owns ${itemCount(h)} items?`))
+  for (const { member, owned: h } of found) {
+    // What they own none of is left out: "owns 2 groups", not "owns 0 items and 2 groups".
+    const first = itemCount(h) > 0 ? `${itemCount(h)} items?` : `${h.groups.length} groups?`
+    await expect(owned).toContainText(new RegExp(`\\(${member.username}\\): owns ${first}`))
+  }
   await expect(owned).toContainText(`(${plain.username}): owns no items or groups.`)
 
   // Members being deleted are not offered as receivers.
@@ -193,7 +197,7 @@ test('a large delete lists owners first, everyone else in one line, and keeps it
   await expect(owned).not.toContainText('Checking what')
   const lines = owned.locator(':scope > li')
   const texts = await lines.allInnerTexts()
-  const ownerLines = texts.filter((text) => /: owns \d+ items? /.test(text))
+  const ownerLines = texts.filter((text) => /: owns \d+ (items?|groups?)\b/.test(text))
   expect(ownerLines.length).toBeGreaterThan(0)
   // Owners first, then one line for all who own nothing.
   expect(texts.slice(0, ownerLines.length)).toEqual(ownerLines)

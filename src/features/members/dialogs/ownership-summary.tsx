@@ -5,6 +5,13 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 
 type Named = { username: string; fullName?: string }
 
+/** "3 items in 2 folders and 1 group", leaving out what they own none of. */
+function whatIsOwned({ itemCount, groupCount, folders }: Ownership): string {
+  const items = itemCount > 0 && `${count(itemCount, 'item', 'items')}${folders.length > 1 ? ` in ${folders.length} folders` : ''}`
+  const groups = groupCount > 0 && count(groupCount, 'group', 'groups')
+  return [items, groups].filter(Boolean).join(' and ')
+}
+
 /**
  * What each of the members owns: owners first, then any whose check failed. Members who own nothing,
  * and those still being checked, are one line each however many they are: among 100 members, the one
@@ -68,8 +75,7 @@ export function OwnershipSummary({
     <li>
       <details open={defaultOpen}>
         <summary>
-          <MemberName member={member} />: owns {count(ownership.itemCount, 'item', 'items')}
-          {ownership.folders.length > 1 ? ` in ${ownership.folders.length} folders` : ''} and {count(ownership.groupCount, 'group', 'groups')}
+          <MemberName member={member} />: owns {whatIsOwned(ownership)}
         </summary>
         <ul className="ownership">
           {ownership.folders.map((folder) => (
