@@ -74,7 +74,10 @@ export async function giveGroups(tx: Queryable, groupIds: string[], fromId: stri
   )
 }
 
-/** Moves the items of one source folder (or the root, folderId null) into a target folder; returns how many. */
+/**
+ * Moves the items of one source folder (or the root, folderId null) into a target folder, and their
+ * size from the source's storage use to the target's; returns how many items moved.
+ */
 export async function moveFolderItems(
   tx: Queryable,
   fromId: string,
@@ -82,15 +85,40 @@ export async function moveFolderItems(
   toId: string,
   toFolderId: string,
 ): Promise<number> {
-  const [row] = await tx.query<{ n: number }>(
+  const [row] = await tx.query<{ n: number; bytes: number }>(
     `with moved as (
        update items set owner_id = $3, folder_id = $4, modified = $5
         where owner_id = $1 and folder_id is not distinct from $2
-       returning 1)
-     select count(*)::int as n from moved`,
+       returning size)
+     select count(*)::int as n, coalesce(sum(size), 0)::float8 as bytes from moved`,
     [fromId, folderId, toId, toFolderId, Date.now()],
   )
+  await moveStorageUse(tx, fromId, toId, row?.bytes ?? 0)
   return row?.n ?? 0
+}
+
+/** Moves one item to another owner (and folder, null = their root), with its size in their storage use. */
+export async function moveItem(tx: Queryable, item: { id: string; ownerId: string }, toId: string, toFolderId: string | null): Promise<void> {
+  const [row] = await tx.query<{ size: number }>('update items set owner_id = $2, folder_id = $3, modified = $4 where id = $1 returning size', [
+    item.id,
+    toId,
+    toFolderId,
+    Date.now(),
+  ])
+  await moveStorageUse(tx, item.ownerId, toId, row?.size ?? 0)
+}
+
+/**
+ * Storage use follows the items (a profile's "Storage" would otherwise still count them at the member
+ * who gave them away). Both members are locked by the caller (lockMembers).
+ */
+async function moveStorageUse(tx: Queryable, fromId: string, toId: string, bytes: number): Promise<void> {
+  if (!bytes) return
+  await tx.query(
+    `update users set storage_usage = case when id = $1 then greatest(storage_usage - $3, 0) else storage_usage + $3 end
+      where id in ($1, $2)`,
+    [fromId, toId, bytes],
+  )
 }
 
 /** What deleting a member removed with them (for the audit record). */

@@ -23,6 +23,16 @@ const itemRow = async (itemId: string) =>
   )[0]
 
 describe('content/users/{u}/items/{id}/reassign', () => {
+  test("the item's size moves from the giver's storage use to the receiver's", async () => {
+    const giver = await addMember(server, 'itemgiver', { role: 'org_publisher', userTypeId: 'creatorUT', storageUsage: 4_000 })
+    await addMember(server, 'itemreceiver', { role: 'org_publisher', userTypeId: 'creatorUT', storageUsage: 0 })
+    const item = await insertItem(server.db, giver, { title: 'sized', size: 2_500 })
+    expect(await reassignItem('itemgiver', item, { targetUsername: 'itemreceiver' })).toEqual({ success: true, itemId: item })
+    const usage = async (username: string) => (await server.call(`community/users/${username}`, {}, { token: adminToken })).storageUsage
+    expect(await usage('itemgiver')).toBe(1_500)
+    expect(await usage('itemreceiver')).toBe(2_500)
+  })
+
   test("moves a root item to the target's root folder", async () => {
     const [rootMap] = server.org.items
     const totals = await orgTotals(server.db, server.org.orgId)

@@ -21,6 +21,17 @@ const groupMembers = (groupId: string) =>
   )
 
 describe('community/users/{u}/reassign', () => {
+  test("storage use follows the items: the giver's goes down by their size, the receiver's up", async () => {
+    const giver = await addMember(server, 'storagegiver', { role: 'org_publisher', userTypeId: 'creatorUT', storageUsage: 5_000 })
+    await addMember(server, 'storagereceiver', { role: 'org_publisher', userTypeId: 'creatorUT', storageUsage: 700 })
+    await insertItem(server.db, giver, { title: 'big', size: 3_000 })
+    await insertItem(server.db, giver, { title: 'small', size: 1_500, folderId: await insertFolder(server.db, giver, 'Maps') })
+    expect(await reassign('storagegiver', 'storagereceiver')).toEqual({ success: true })
+    const usage = async (username: string) => (await server.call(`community/users/${username}`, {}, { token: adminToken })).storageUsage
+    expect(await usage('storagegiver')).toBe(500)
+    expect(await usage('storagereceiver')).toBe(5_200)
+  })
+
   test('moves everything of the fixture owner into owner_root and owner_Maps, gives the group, then the owner can be deleted', async () => {
     const { ids, orgId, groupId } = server.org
     const totals = await orgTotals(server.db, orgId)

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { requireCaller } from '../../auth/caller.ts'
-import { ensureFolder, lockMembers } from '../../db/content.ts'
+import { ensureFolder, lockMembers, moveItem } from '../../db/content.ts'
 import { runAudited } from '../../domain/content-audit.ts'
 import { assertCanReceiveContent, parseTargetFolderName } from '../../domain/content-rules.ts'
 import type { AppEnv } from '../../http/context.ts'
@@ -44,7 +44,7 @@ export async function reassignItem(c: Context<AppEnv>) {
       throw notFound(`Item '${itemId}' does not exist or is inaccessible.`)
     const target = assertCanReceiveContent(source.id, targetName, members.get(targetName.toLowerCase()))
     const folder = targetFolder ? await ensureFolder(tx, target.id, targetFolder) : null
-    await tx.query('update items set owner_id = $2, folder_id = $3, modified = $4 where id = $1', [item.id, target.id, folder?.id ?? null, Date.now()])
+    await moveItem(tx, { id: item.id, ownerId: source.id }, target.id, folder?.id ?? null)
     return {
       result: item.id,
       target: source.username,
