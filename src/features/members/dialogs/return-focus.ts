@@ -22,7 +22,7 @@ const searchBox = () => document.querySelector<HTMLElement>('input[aria-label="S
  */
 export function focusWhereSelectingStarts(): void {
   window.setTimeout(() => {
-    if (focusIsLost()) (document.querySelector<HTMLElement>('input[aria-label="Select all on this page"]:not(:disabled)') ?? searchBox())?.focus()
+    if (focusIsLost()) (document.querySelector<HTMLElement>('input[aria-label="Select all on this page"]:not(:disabled, [aria-disabled="true"])') ?? searchBox())?.focus()
   }, 0)
 }
 
