@@ -31,6 +31,11 @@ test('disable and enable in bulk, skipping who cannot be, with reasons', async (
   await enable.getByRole('button', { name: 'Enable 2 members' }).click()
   await expect(enable).toHaveCount(0)
   await expect(results(page)).toContainText('Enable members: 2 done, 1 skipped, 0 failed.')
+  // Dismissed from the keyboard, the region goes and focus moves on to the table, not the page's top.
+  await results(page).getByRole('button', { name: 'Dismiss results' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(results(page)).toHaveCount(0)
+  await expect(page.getByRole('table', { name: 'Members' })).toBeFocused()
   for (const m of [a!, b!]) expect((await getMember(request, adminToken, m.username)).disabled).toBe(false)
 })
 

@@ -83,15 +83,23 @@ test('filters combine: values of one filter OR, filters AND; chips remove one at
     sortField: 'created',
   })
 
-  await page.getByRole('button', { name: 'Remove filter Role: User' }).click()
+  // From the keyboard: focus stays among the chips, then goes to the filter bar, never to the page's body.
+  const removeUser = page.getByRole('button', { name: 'Remove filter Role: User' })
+  const chipNames = await page.getByRole('button', { name: /^Remove filter/ }).evaluateAll((chips) => chips.map((chip) => chip.getAttribute('aria-label')))
+  const chipIndex = chipNames.indexOf('Remove filter Role: User')
+  await removeUser.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('button', { name: /^Remove filter/ }).nth(chipIndex)).toBeFocused()
   await expectListToMatch(page, request, adminToken, {
     q: `a AND role:org_publisher AND disabled:false AND ${signedIn} AND provider:arcgis`,
     sortField: 'created',
   })
 
-  await page.getByRole('button', { name: 'Clear all filters' }).click()
+  await page.getByRole('button', { name: 'Clear all filters' }).focus()
+  await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/\?q=a&sort=created$/)
   await expect(page.getByRole('button', { name: /^Remove filter/ })).toHaveCount(0)
+  await expect(page.getByRole('group', { name: 'Filters' }).getByRole('button', { name: 'Role', exact: true })).toBeFocused()
   await expectListToMatch(page, request, adminToken, { q: 'a', sortField: 'created' })
 })
 

@@ -1,3 +1,4 @@
+import { focusIsLost } from '../../../lib/focus.ts'
 import { groupBy } from '../../../lib/group-by.ts'
 import { type BulkRunState, type MemberOutcome, useBulkRun } from '../hooks/use-bulk-run.ts'
 import { useMemberSelection } from '../hooks/use-member-selection.ts'
@@ -44,6 +45,13 @@ export function BulkResults() {
   const failed = by('failed')
   const { isSelected } = useMemberSelection()
   const summary = state.phase === 'idle' ? '' : summaryOf(state, { done: done.length, skipped: skipped.length, failed: failed.length })
+  // The region goes with its button: focus moves on to the table below it, not back to the page's top.
+  const dismissKeepingFocus = () => {
+    dismiss()
+    window.setTimeout(() => {
+      if (focusIsLost()) document.querySelector<HTMLElement>('table[aria-label="Members"]')?.focus()
+    }, 0)
+  }
   return (
     <>
       {/*
@@ -75,7 +83,7 @@ export function BulkResults() {
                     : 'Fix the cause and run the action again.'}
                 </p>
               )}
-              <button type="button" className="button button-quiet bulk-results__dismiss" onClick={dismiss}>
+              <button type="button" className="button button-quiet bulk-results__dismiss" onClick={dismissKeepingFocus}>
                 Dismiss results
               </button>
             </>

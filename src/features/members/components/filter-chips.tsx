@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
+import { useLayoutEffect, useRef } from 'react'
+import { focusIsLost } from '../../../lib/focus.ts'
 import { roleNameOf, userTypeNameOf } from '../domain/member-facts.ts'
 import { X } from '../../../lib/icons.ts'
 import { memberQueries } from '../api/member-queries.ts'
@@ -18,10 +20,28 @@ interface FilterChipsProps {
   clearFilters: () => void
 }
 
-/** One removable chip per active filter value, and "Clear all filters". */
+/** The filter bar's button for a filter ("Role", "User type", …), where choosing that filter starts. */
+const filterButton = (label: string) => document.querySelector<HTMLElement>(`.filter-bar button[aria-label="${CSS.escape(label)}"]`)
+
+/**
+ * One removable chip per active filter value, and "Clear all filters". A removed chip takes focus with
+ * it: focus goes to the chip now in its place, else the one before, else (no filter left) the filter's
+ * own button; after "Clear all filters", to the first filter button. Not to the page's body, which
+ * would send a keyboard user back to the top.
+ */
 export function FilterChips({ view, setView, clearFilters }: FilterChipsProps) {
   const roles = useQuery(memberQueries.roles()).data
   const userTypes = useQuery(memberQueries.userTypes()).data
+  const list = useRef<HTMLUListElement>(null)
+  const focusAfterRemoval = useRef<{ index: number; label: string } | null>(null)
+  // After every render: the removal shows once the URL's new view has rendered.
+  useLayoutEffect(() => {
+    const removed = focusAfterRemoval.current
+    if (!removed || !focusIsLost()) return
+    focusAfterRemoval.current = null
+    const chips = [...(list.current?.querySelectorAll<HTMLElement>('button.chip') ?? [])]
+    ;(chips[removed.index] ?? chips.at(-1) ?? filterButton(removed.label))?.focus()
+  })
   if (!hasFilters(view)) return null
 
   const roleName = (id: string) => roleNameOf({ role: id }, roles ?? [])
@@ -36,14 +56,17 @@ export function FilterChips({ view, setView, clearFilters }: FilterChipsProps) {
   ]
 
   return (
-    <ul className="filter-chips" aria-label="Active filters">
-      {chips.map((chip) => (
+    <ul ref={list} className="filter-chips" aria-label="Active filters">
+      {chips.map((chip, index) => (
         <li key={chip.key}>
           <button
             type="button"
             className="chip"
             aria-label={`Remove filter ${chip.label}: ${chip.value}`}
-            onClick={() => setView(chip.remove)}
+            onClick={() => {
+              focusAfterRemoval.current = { index, label: chip.label }
+              setView(chip.remove)
+            }}
           >
             <span>
               {chip.label}: <strong>{chip.value}</strong>
@@ -53,7 +76,14 @@ export function FilterChips({ view, setView, clearFilters }: FilterChipsProps) {
         </li>
       ))}
       <li>
-        <button type="button" className="button button-link" onClick={clearFilters}>
+        <button
+          type="button"
+          className="button button-link"
+          onClick={() => {
+            focusAfterRemoval.current = { index: -1, label: chips[0]!.label }
+            clearFilters()
+          }}
+        >
           Clear all filters
         </button>
       </li>
