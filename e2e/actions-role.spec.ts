@@ -46,6 +46,8 @@ test('the row dropdown offers only roles that fit the user type, and changes the
   await expect(role).toHaveAttribute('aria-busy', 'false')
   await expect(role).toHaveText('Publisher')
   await expect(role).toBeFocused()
+  // Said, as a failure would be.
+  await expect(page.getByRole('status').filter({ hasText: `Role of ${member!.username} changed to Publisher.` })).toHaveCount(1)
   expect((await getMember(request, adminToken, member!.username)).role).toBe('org_publisher')
 
   // By keyboard: arrows open the list without changing anything; typing moves to a role; Enter chooses it.

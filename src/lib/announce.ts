@@ -17,12 +17,19 @@ export function announce(message: string): void {
     document.body.append(region)
   }
   // A region that has just appeared, or text equal to what it already says, is not always read out:
-  // empty it now and say the message a moment later.
-  region.textContent = ''
-  const target = region
-  setTimeout(() => {
-    target.textContent = message
-  }, ANNOUNCE_DELAY_MS)
+  // empty it now and say the message a moment later, with any other said meanwhile (one is not lost
+  // to the next).
+  if (!waiting.length) {
+    region.textContent = ''
+    const target = region
+    setTimeout(() => {
+      target.textContent = waiting.join(' ')
+      waiting = []
+    }, ANNOUNCE_DELAY_MS)
+  }
+  waiting.push(message)
 }
+
+let waiting: string[] = []
 
 export const ANNOUNCE_DELAY_MS = 100

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react'
+import { announce } from '../../../lib/announce.ts'
 import { memberQueries } from '../api/member-queries.ts'
 import { updateUserRole } from '../api/update-user-role.ts'
 import type { Role, UserType } from '../types.ts'
@@ -48,6 +49,8 @@ export function MemberRowsProvider({ pageKey, children }: { pageKey: string; chi
       setChanges((current) => new Map(current).set(key, { pending: roleId, page }))
       try {
         await updateUserRole(username, roleId)
+        // Said, as a failure is: the dropdown alone changes without a word to a screen reader.
+        announce(`Role of ${username} changed to ${roles.find((role) => role.id === roleId)?.name ?? roleId}.`)
         // The dropdown keeps showing the new role until the list has it.
         await queryClient.invalidateQueries({ queryKey: memberQueries.all() })
         setChanges((current) => without(current, key))
@@ -55,7 +58,7 @@ export function MemberRowsProvider({ pageKey, children }: { pageKey: string; chi
         setChanges((current) => new Map(current).set(key, { error: error instanceof Error ? error : new Error(String(error)), page }))
       }
     },
-    [queryClient],
+    [queryClient, roles],
   )
 
   const value = useMemo<MemberRows>(
