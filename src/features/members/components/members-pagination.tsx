@@ -21,8 +21,10 @@ export function MembersPagination({ table, total, shown }: { table: MembersTable
           ))}
         </select>
       </label>
+      {/* Read out after each search, filter or page: a sentence, not a bare range ("1–2 of 2 members"). */}
       <output className="pagination-range" aria-live="polite">
         {known ? formatRange(pageIndex * pageSize + 1, shown, total) : '\u00a0'}
+        {known && <span className="visually-hidden">{total === 0 ? ': no members match' : total === 1 ? ' member' : ' members'}</span>}
       </output>
       <div className="pagination-buttons">
         <PageButton label="First page" disabled={!canPrevious} onClick={() => table.firstPage()} Icon={ChevronFirst} />
