@@ -31,20 +31,24 @@ test('pages forward and back, first and last, showing the range', async ({ page,
   await expectListToMatch(page, request, adminToken, {})
 })
 
-test('rows per page: 25, 50, 100, and a new size starts at page 1', async ({ page, request, adminToken }) => {
+test('rows per page: 25, 50, 100, and a new size keeps the place (the page holding the first row shown)', async ({ page, request, adminToken }) => {
   test.slow() // one view after another: a dozen round trips
   await openMembers(page, 'page=3')
   const rowsPerPage = pagination(page).getByRole('combobox', { name: 'Rows per page' })
   await expect(rowsPerPage).toHaveValue('25')
+  // Rows 51–75 shown: 50 a page shows 51–100.
   await rowsPerPage.selectOption('50')
-  await expect(page).toHaveURL(/\?size=50$/)
-  await expectListToMatch(page, request, adminToken, { num: 50 })
+  await expect(page).toHaveURL(/\?page=2&size=50$/)
+  await expectListToMatch(page, request, adminToken, { num: 50, start: 51 })
   await rowsPerPage.selectOption('100')
+  await expect(page).toHaveURL(/\?size=100$/)
   await expectListToMatch(page, request, adminToken, { num: 100 })
   await pagination(page).getByRole('button', { name: 'Next page' }).click()
   await expectListToMatch(page, request, adminToken, { num: 100, start: 101 })
+  // Rows 101–200 shown: 25 a page shows 101–125.
   await rowsPerPage.selectOption('25')
-  await expect(page).toHaveURL(/\/$/)
+  await expect(page).toHaveURL(/\?page=5$/)
+  await expectListToMatch(page, request, adminToken, { start: 101 })
 })
 
 test('the next page is fetched ahead, so it shows without a new request', async ({ page }) => {

@@ -41,7 +41,10 @@ export function useMembersTable(view: MembersView, setView: (changes: Partial<Me
     },
     onPaginationChange: (updater) => {
       const next = resolve(updater, pagination)
-      setView(next.pageSize !== view.size ? { size: next.pageSize as MembersView['size'] } : { page: next.pageIndex + 1 })
+      // A new page size keeps the place: the page shown is the one holding the first row shown before.
+      if (next.pageSize !== view.size)
+        setView({ size: next.pageSize as MembersView['size'], page: Math.floor(((view.page - 1) * view.size) / next.pageSize) + 1 })
+      else setView({ page: next.pageIndex + 1 })
     },
   })
 }
