@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildMemberSearchParams, buildTextClause, escapeLucene, lastSignInClause, stableNow, unsearchableWords } from './search-query.ts'
+import { buildMemberSearchParams, buildTextClause, escapeLucene, lastSignInClause, stableNow, typedSyntax, unsearchableWords } from './search-query.ts'
 import { DEFAULT_VIEW, type MembersView } from './search-view.ts'
 
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0)
@@ -42,6 +42,16 @@ describe('buildTextClause', () => {
   it('turns markup and query syntax into plain terms', () => {
     expect(buildTextClause('<script>alert(1)</script>', 'fullname')).toBe('fullname:<script>alert\\(1\\)<\\/script>')
     expect(buildTextClause('role:org_admin', 'all')).toBe('role\\:org_admin')
+  })
+})
+
+describe('typedSyntax', () => {
+  it('names the query syntax the plain-text box does not apply, once each', () => {
+    expect(typedSyntax('j?hn username:pat NOT admin a?a')).toEqual(['?', ':', 'NOT'])
+    expect(typedSyntax('ada^2 smi* ~x OR and not')).toEqual(['^', '*', '~', 'OR'])
+    expect(typedSyntax("o'brien smith-jones ada@example.com")).toEqual([])
+    // A word of neither letters nor digits is named by unsearchableWords instead.
+    expect(typedSyntax('* ? smith')).toEqual([])
   })
 })
 

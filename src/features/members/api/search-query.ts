@@ -39,6 +39,21 @@ export function unsearchableWords(text: string): string[] {
   return [...new Set(words(text).filter((word) => !/[\p{L}\p{N}]/u.test(word)))]
 }
 
+/**
+ * Query syntax typed into the box, which searches plain text (buildTextClause escapes it): wildcards,
+ * field prefixes, boosts and operators, as an ArcGIS administrator may type them ("j?hn", "username:pat",
+ * "NOT admin"). Said, since such a search quietly finds nothing.
+ */
+export function typedSyntax(text: string): string[] {
+  const found = new Set<string>()
+  // Not in words without letters or digits: unsearchableWords names those already.
+  for (const word of words(text).filter((w) => /[\p{L}\p{N}]/u.test(w))) {
+    if (/^(AND|OR|NOT)$/.test(word)) found.add(word)
+    for (const char of word.match(/[?*:^~]/g) ?? []) found.add(char)
+  }
+  return [...found]
+}
+
 /** Words of the search box, each escaped, each required (AND); scoped to one field if asked. */
 export function buildTextClause(text: string, scope: SearchScope): string | undefined {
   // AND/OR/NOT typed as words are operators to the parser: quote them so they stay words.

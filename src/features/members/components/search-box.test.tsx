@@ -70,6 +70,14 @@ describe('Search members box', () => {
     expect(input.getAttribute('aria-describedby')).toBeNull()
   })
 
+  it('says query syntax is searched as plain text', () => {
+    const { input, showUrlText } = setup(false)
+    showUrlText('j?hn username:pat')
+    expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'The search is plain text: “?”, “:” have no special meaning here (every word matches from its start; use the filters and “Search in” to narrow).',
+    )
+  })
+
   it('says the box is full when the text reaches the longest search it takes', () => {
     const { input, type } = setup(false)
     expect(input.getAttribute('maxlength')).toBe(String(MAX_SEARCH_LENGTH))

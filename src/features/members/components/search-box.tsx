@@ -1,6 +1,6 @@
 import { Search } from '../../../lib/icons.ts'
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
-import { unsearchableWords } from '../api/search-query.ts'
+import { typedSyntax, unsearchableWords } from '../api/search-query.ts'
 import { MAX_SEARCH_LENGTH, SEARCH_SCOPES, type SearchScope } from '../api/search-view.ts'
 import { SCOPE_LABELS } from './member-labels.ts'
 
@@ -46,11 +46,14 @@ export function SearchBox({ text, scope, searching, isSearching, onSearch, onDra
   const hintId = useId()
   // Said of the text searched, not of the draft: "%" alone would otherwise look like a search that found everyone.
   const unsearched = unsearchableWords(text)
+  const syntax = typedSyntax(text)
   // The box stops taking characters there (a paste is cut short): say so, or it looks like the keyboard failed.
   const atLimit = draft.length >= MAX_SEARCH_LENGTH
   const hint = [
     unsearched.length > 0 &&
       `${unsearched.map((word) => `“${word}”`).join(', ')} ${unsearched.length === 1 ? 'was' : 'were'} not searched for: searches match letters and digits only.`,
+    syntax.length > 0 &&
+      `The search is plain text: ${syntax.map((part) => `“${part}”`).join(', ')} ${syntax.length === 1 ? 'has' : 'have'} no special meaning here (every word matches from its start; use the filters and “Search in” to narrow).`,
     atLimit && `Searches are at most ${MAX_SEARCH_LENGTH} characters; the box takes no more.`,
   ]
     .filter(Boolean)
