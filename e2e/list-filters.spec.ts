@@ -111,7 +111,11 @@ test('filter menus show how many members hold each value', async ({ page, adminT
   await openMembers(page)
   await filterButton(page, 'User type').click()
   const creator = page.getByRole('menu', { name: 'User type' }).getByRole('menuitemcheckbox', { name: 'Creator', exact: true })
-  await expect(creator).toHaveAccessibleDescription(creators.toLocaleString('en-US'))
+  await expect(creator).toHaveAccessibleDescription(`${creators.toLocaleString('en-US')} members`)
+  // Picked, the button's badge is heard as well as seen.
+  await creator.click()
+  await page.keyboard.press('Escape')
+  await expect(filterButton(page, 'User type')).toHaveAccessibleDescription('1 selected')
 })
 
 test('filters work from the keyboard alone', async ({ page, request, adminToken }) => {

@@ -46,6 +46,7 @@ export default function FilterMenuPopover(props: FilterMenuPopoverProps) {
             {option.count !== undefined && (
               <Text slot="description" className="menu-count">
                 {formatNumber(option.count)}
+                <span className="visually-hidden">{option.count === 1 ? ' member' : ' members'}</span>
               </Text>
             )}
           </MenuItem>

@@ -1,6 +1,6 @@
 import { ChevronDown } from '../../../lib/icons.ts'
 import { onDemand } from '../../../app/on-demand.tsx'
-import { useRef, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 
 export interface FilterOption {
   id: string
@@ -30,6 +30,7 @@ export function FilterMenu(props: FilterMenuProps) {
   const [open, setOpen] = useState(false)
   const triggerRef = useRef<HTMLButtonElement>(null)
   const count = props.selected.length
+  const countId = useId()
   return (
     <>
       <button
@@ -38,6 +39,8 @@ export function FilterMenu(props: FilterMenuProps) {
         className="button filter-button"
         data-active={count > 0 || undefined}
         aria-label={props.label}
+        // The badge's number, heard too: "Role, 2 selected".
+        aria-describedby={count > 0 ? countId : undefined}
         aria-haspopup="menu"
         aria-expanded={open}
         onPointerEnter={preload}
@@ -54,6 +57,11 @@ export function FilterMenu(props: FilterMenuProps) {
         {count > 0 && (
           <span className="filter-badge" aria-hidden="true">
             {count}
+          </span>
+        )}
+        {count > 0 && (
+          <span id={countId} className="visually-hidden">
+            {count} selected
           </span>
         )}
         <ChevronDown aria-hidden="true" size={14} />
