@@ -6,6 +6,8 @@ test('"Manage user type" for one member asks for a role that fits the new type',
   await showMember(page, member!.username)
   await (await openRowMenu(page, member!.username)).getByRole('menuitem', { name: 'Manage user type' }).click()
   const manage = dialog(page, 'Manage user types')
+  // One member: their type is named as theirs (the plain member is a Creator).
+  await expect(manage.getByRole('radio', { name: 'Creator' })).toHaveAccessibleDescription(/· their current type$/)
   await manage.getByRole('radio', { name: 'Viewer' }).check()
   const confirm = manage.getByRole('button', { name: 'Change user type of 1 member' })
   await expect(confirm).toBeDisabled()

@@ -35,7 +35,7 @@ export function UserTypeChoices({ userTypes, value, onChange, members, isDisable
             <label htmlFor={id}>{type.name}</label>
             <span id={`${id}-seats`} className="user-type-choices__seats">
               {Number.isFinite(left) ? (left === 0 ? 'No licenses left' : `${left} of ${type.maxUsers} licenses left`) : ''}
-              {holders ? ` · ${holders} of the chosen already ${holders === 1 ? 'has' : 'have'} it` : ''}
+              {holders ? ` · ${members.length === 1 ? 'their current type' : `${holders} of the chosen already ${holders === 1 ? 'has' : 'have'} it`}` : ''}
             </span>
           </div>
         )
