@@ -33,12 +33,13 @@ export function FilterChips({ view, setView, clearFilters }: FilterChipsProps) {
   const roles = useQuery(memberQueries.roles()).data
   const userTypes = useQuery(memberQueries.userTypes()).data
   const list = useRef<HTMLUListElement>(null)
-  const focusAfterRemoval = useRef<{ index: number; label: string } | null>(null)
-  // After every render: the removal shows once the URL's new view has rendered.
+  const focusAfterRemoval = useRef<{ index: number; label: string; from: MembersView } | null>(null)
+  // After every render: the removal shows once the URL's new view has rendered; then, once only.
   useLayoutEffect(() => {
     const removed = focusAfterRemoval.current
-    if (!removed || !focusIsLost()) return
+    if (!removed || removed.from === view) return
     focusAfterRemoval.current = null
+    if (!focusIsLost()) return
     const chips = [...(list.current?.querySelectorAll<HTMLElement>('button.chip') ?? [])]
     ;(chips[removed.index] ?? chips.at(-1) ?? filterButton(removed.label))?.focus()
   })
@@ -64,7 +65,7 @@ export function FilterChips({ view, setView, clearFilters }: FilterChipsProps) {
             className="chip"
             aria-label={`Remove filter ${chip.label}: ${chip.value}`}
             onClick={() => {
-              focusAfterRemoval.current = { index, label: chip.label }
+              focusAfterRemoval.current = { index, label: chip.label, from: view }
               setView(chip.remove)
             }}
           >
@@ -80,7 +81,7 @@ export function FilterChips({ view, setView, clearFilters }: FilterChipsProps) {
           type="button"
           className="button button-link"
           onClick={() => {
-            focusAfterRemoval.current = { index: -1, label: chips[0]!.label }
+            focusAfterRemoval.current = { index: -1, label: chips[0]!.label, from: view }
             clearFilters()
           }}
         >
