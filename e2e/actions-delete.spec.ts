@@ -211,6 +211,15 @@ test('a large delete lists owners first, everyone else in one line, and keeps it
   await expect(remove.getByRole('button', { name: /^Delete \d+ members$/ })).toBeInViewport()
 })
 
+test('deleting an administrator says so first', async ({ page }) => {
+  await showMember(page, 'admin2')
+  await (await openRowMenu(page, 'admin2')).getByRole('menuitem', { name: 'Delete member' }).click()
+  const remove = dialog(page, 'Delete member')
+  await expect(remove).toContainText('This member is an administrator.')
+  await remove.getByRole('button', { name: 'Cancel' }).click()
+  await expect(remove).toHaveCount(0)
+})
+
 test.describe('as a Member Manager', () => {
   test.use({ asUser: 'manager' })
 

@@ -4,11 +4,11 @@ import { deleteUser } from '../api/delete-user.ts'
 import { reassignUserContent } from '../api/reassign-user-content.ts'
 import { removeUsers } from '../api/remove-users.ts'
 import { partitionMembers, whyCannotDelete } from '../domain/action-rules.ts'
-import { PRIVILEGE } from '../domain/member-facts.ts'
+import { isAdministrator, PRIVILEGE } from '../domain/member-facts.ts'
 import { type BulkCallResult, moveThenDelete } from '../hooks/use-bulk-run.ts'
 import type { MemberSummary } from '../hooks/use-member-selection.ts'
 import type { Member } from '../types.ts'
-import { DialogFrame, SkippedList } from './dialog-frame.tsx'
+import { DialogFrame, MemberNames, SkippedList } from './dialog-frame.tsx'
 import type { MemberDialogProps } from './member-dialogs-host.tsx'
 import { membersWord } from './member-list.tsx'
 import { OwnershipList } from './ownership-summary.tsx'
@@ -56,6 +56,7 @@ export default function DeleteDialog({ members, onClose }: MemberDialogProps) {
     else deletable.push(member)
   }
   const owners = deletable.filter((m) => ownership.get(m.username)?.owns)
+  const administrators = deletable.filter(isAdministrator)
   const checking = deletable.some((m) => ownership.get(m.username)?.status === 'loading')
   const deleting = useMemo(() => new Set(members.map((m) => m.username.toLowerCase())), [members])
   const expected = single ? members[0]!.username : String(deletable.length)
@@ -104,6 +105,13 @@ export default function DeleteDialog({ members, onClose }: MemberDialogProps) {
         </p>
       ) : (
         <p>None of the chosen members can be deleted.</p>
+      )}
+      {administrators.length > 0 && (
+        // Not a rule (the portal keeps the last one), but not a deletion to make without noticing.
+        <div className="member-dialog__warning">
+          {single ? 'This member is an administrator.' : `${membersWord(administrators.length)} ${administrators.length === 1 ? 'is an administrator' : 'are administrators'}:`}
+          {!single && <MemberNames members={administrators} />}
+        </div>
       )}
       <OwnershipList members={deletable} ownership={ownership} label="What each member owns" />
       {needsReceiver && (
