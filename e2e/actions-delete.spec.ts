@@ -156,6 +156,8 @@ test('"Delete member" for one member asks for the username; Enter in it confirms
   // Enter confirms only what the button would: not a name that is not the member's.
   await confirmation.fill(`${member.username}x`)
   await confirmation.press('Enter')
+  // Nothing started: no progress, the button still waits for the right name, the member is there.
+  await expect(remove.getByRole('progressbar')).toHaveCount(0)
   await expect(remove.getByRole('button', { name: 'Delete member' })).toBeDisabled()
   expect((await getMember(request, adminToken, member.username)).username).toBe(member.username)
   await confirmation.fill(member.username)

@@ -30,13 +30,15 @@ export function escapeLucene(text: string): string {
 }
 
 const words = (text: string) => text.trim().split(/\s+/).filter(Boolean)
+/** The portal searches letters and digits only (server/search/term-pattern.ts). */
+const searchable = (word: string) => /[\p{L}\p{N}]/u.test(word)
 
 /**
  * Words of the search box the portal cannot search for: it matches letters and digits only (punctuation
  * and symbols separate words), so a word of neither, like "%" or "🙂", narrows nothing.
  */
 export function unsearchableWords(text: string): string[] {
-  return [...new Set(words(text).filter((word) => !/[\p{L}\p{N}]/u.test(word)))]
+  return [...new Set(words(text).filter((word) => !searchable(word)))]
 }
 
 /**
@@ -47,7 +49,7 @@ export function unsearchableWords(text: string): string[] {
 export function typedSyntax(text: string): string[] {
   const found = new Set<string>()
   // Not in words without letters or digits: unsearchableWords names those already.
-  for (const word of words(text).filter((w) => /[\p{L}\p{N}]/u.test(w))) {
+  for (const word of words(text).filter(searchable)) {
     if (/^(AND|OR|NOT)$/.test(word)) found.add(word)
     for (const char of word.match(/[?*:^~]/g) ?? []) found.add(char)
   }

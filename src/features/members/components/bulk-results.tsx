@@ -1,7 +1,8 @@
-import { focusIsLost } from '../../../lib/focus.ts'
+import { focusSoonIfLost } from '../../../lib/focus.ts'
 import { groupBy } from '../../../lib/group-by.ts'
 import { type BulkRunState, type MemberOutcome, useBulkRun } from '../hooks/use-bulk-run.ts'
 import { useMemberSelection } from '../hooks/use-member-selection.ts'
+import { MemberNames } from './member-names.tsx'
 
 /**
  * One kind of outcome, one entry per reason (as the dialogs' "Skipped" lists): forty members skipped for
@@ -18,11 +19,7 @@ function OutcomeList({ title, outcomes, open }: { title: string; outcomes: Membe
         {[...groupBy(outcomes, (outcome) => outcome.reason ?? '')].map(([reason, members]) => (
           <li key={reason}>
             {reason && `${reason}${members.length > 1 ? ` (${members.length})` : ''}`}
-            <ul className="outcome-names">
-              {members.map((outcome) => (
-                <li key={outcome.username}>{outcome.username}</li>
-              ))}
-            </ul>
+            <MemberNames members={members} />
           </li>
         ))}
       </ul>
@@ -48,9 +45,7 @@ export function BulkResults() {
   // The region goes with its button: focus moves on to the table below it, not back to the page's top.
   const dismissKeepingFocus = () => {
     dismiss()
-    window.setTimeout(() => {
-      if (focusIsLost()) document.querySelector<HTMLElement>('table[aria-label="Members"]')?.focus()
-    }, 0)
+    focusSoonIfLost(() => document.querySelector<HTMLElement>('table[aria-label="Members"]'))
   }
   return (
     <>

@@ -8,7 +8,8 @@ import { isAdministrator, PRIVILEGE } from '../domain/member-facts.ts'
 import { type BulkCallResult, moveThenDelete } from '../hooks/use-bulk-run.ts'
 import type { MemberSummary } from '../hooks/use-member-selection.ts'
 import type { Member } from '../types.ts'
-import { DialogFrame, MemberNames, SkippedList } from './dialog-frame.tsx'
+import { MemberNames } from '../components/member-names.tsx'
+import { DialogFrame, SkippedList } from './dialog-frame.tsx'
 import type { MemberDialogProps } from './member-dialogs-host.tsx'
 import { membersWord } from './member-list.tsx'
 import { OwnershipList } from './ownership-summary.tsx'
@@ -129,7 +130,7 @@ export default function DeleteDialog({ members, onClose }: MemberDialogProps) {
             onChange={(e) => setTyped(e.target.value)}
             // Enter confirms, as in any form, once the button it stands for is enabled.
             onKeyDown={(e) => {
-              if (e.key === 'Enter' && canConfirm && !run.running && !run.blocked && !run.finished) confirm()
+              if (e.key === 'Enter' && canConfirm && run.canStart) confirm()
             }}
             autoComplete="off"
             disabled={run.running}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components'
 import { groupBy } from '../../../lib/group-by.ts'
+import { MemberNames } from '../components/member-names.tsx'
 import './dialogs.css'
 
 interface DialogFrameProps {
@@ -38,29 +39,6 @@ export function DialogFrame({ title, children, onClose, isBusy = false, closesOn
         </Dialog>
       </Modal>
     </ModalOverlay>
-  )
-}
-
-/** "Pat Publisher (pat)": people know names, the portal knows usernames. */
-export function MemberName({ member }: { member: { username: string; fullName?: string } }) {
-  if (!member.fullName || member.fullName === member.username) return <span className="member-name">{member.username}</span>
-  return (
-    <span className="member-name">
-      {member.fullName} <span className="member-name__username">({member.username})</span>
-    </span>
-  )
-}
-
-/** Members as a run of names (those one reason applies to, those who own nothing): a list, laid out as a line. */
-export function MemberNames({ members }: { members: readonly { username: string; fullName?: string }[] }) {
-  return (
-    <ul className="member-names">
-      {members.map((member) => (
-        <li key={member.username}>
-          <MemberName member={member} />
-        </li>
-      ))}
-    </ul>
   )
 }
 

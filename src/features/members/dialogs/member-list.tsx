@@ -1,4 +1,4 @@
-import { MemberName } from './dialog-frame.tsx'
+import { MemberName } from '../components/member-names.tsx'
 
 /** The members a dialog will act on, scrollable when long. */
 export function MemberList({ members, label }: { members: readonly { username: string; fullName?: string }[]; label: string }) {

@@ -1,4 +1,4 @@
-import { MemberName, MemberNames } from './dialog-frame.tsx'
+import { MemberName, MemberNames } from '../components/member-names.tsx'
 import type { Ownership } from './use-member-ownership.ts'
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`

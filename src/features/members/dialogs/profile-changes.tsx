@@ -18,13 +18,16 @@ export function ProfileChanges({ query, names }: { query: UseQueryResult<{ total
       {query.data && query.data.entries.length === 0 && <p>No changes recorded.</p>}
       {query.data && query.data.entries.length > 0 && (
         <ol className="profile__changes">
-          {query.data.entries.map((entry) => (
-            <li key={entry.id}>
-              <strong>{operationLabel(entry.operation)}</strong> by {entry.actor}, {formatWhen(entry.at)}
-              {entry.outcome === 'failure' ? ` — refused (${entry.messageCode ?? 'error'})` : ''}
-              {describeChange(entry.before, entry.after, names) && <div className="profile__change">{describeChange(entry.before, entry.after, names)}</div>}
-            </li>
-          ))}
+          {query.data.entries.map((entry) => {
+            const change = describeChange(entry.before, entry.after, names)
+            return (
+              <li key={entry.id}>
+                <strong>{operationLabel(entry.operation)}</strong> by {entry.actor}, {formatWhen(entry.at)}
+                {entry.outcome === 'failure' ? ` — refused (${entry.messageCode ?? 'error'})` : ''}
+                {change && <div className="profile__change">{change}</div>}
+              </li>
+            )
+          })}
         </ol>
       )}
     </section>

@@ -5,7 +5,8 @@ import { useSession } from '../../../lib/session.tsx'
 import { memberQueries } from '../api/member-queries.ts'
 import { resetPassword } from '../api/reset-password.ts'
 import { whyCannotResetPassword } from '../domain/action-rules.ts'
-import { DialogFrame, MemberName } from './dialog-frame.tsx'
+import { MemberName } from '../components/member-names.tsx'
+import { DialogFrame } from './dialog-frame.tsx'
 import type { MemberDialogProps } from './member-dialogs-host.tsx'
 
 /** Reset one built-in member's password and show the temporary one, once. */

@@ -1,4 +1,4 @@
-import { focusIsLost } from '../../../lib/focus.ts'
+import { focusIsLost, focusSoonIfLost } from '../../../lib/focus.ts'
 
 /**
  * Where focus goes when a member dialog closes. React Aria returns it to the
@@ -21,9 +21,7 @@ const searchBox = () => document.querySelector<HTMLElement>('input[aria-label="S
  * all on this page", else the search box), after the menu's own focus return has had its turn.
  */
 export function focusWhereSelectingStarts(): void {
-  window.setTimeout(() => {
-    if (focusIsLost()) (document.querySelector<HTMLElement>('input[aria-label="Select all on this page"]:not(:disabled, [aria-disabled="true"])') ?? searchBox())?.focus()
-  }, 0)
+  focusSoonIfLost(() => document.querySelector<HTMLElement>('input[aria-label="Select all on this page"]:not(:disabled)') ?? searchBox())
 }
 
 const rowActions = (row: Element) => row.querySelector<HTMLElement>('button[aria-label^="More options for "]')

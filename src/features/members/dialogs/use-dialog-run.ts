@@ -31,11 +31,14 @@ export function useDialogRun(onClose: () => void) {
   // gap would send the whole run a second time.
   const running = mine
   const failed = finished?.outcomes.filter((o) => o.status === 'failed') ?? []
+  const blocked = !mine && run.state.phase === 'running'
   return {
     start,
     running,
     /** Another dialog's run (or a previous one) still in flight: do not start a second. */
-    blocked: !mine && run.state.phase === 'running',
+    blocked,
+    /** The dialog may start its run now (what its confirm button stands for, e.g. Enter in a field). */
+    canStart: !running && !blocked && !finished,
     progress: run.state,
     finished,
     failed,
